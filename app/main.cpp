@@ -1,4 +1,8 @@
 // chaoslab: the console, or one of the headless subcommands.
+#include "consolecommand.h"
+#include "demohttpcommand.h"
+#include "servecommand.h"
+
 #include <QCoreApplication>
 #include <QString>
 #include <QTextStream>
@@ -17,14 +21,22 @@ struct Subcommand
 
 const std::map<QString, Subcommand>& subcommands()
 {
-    static const std::map<QString, Subcommand> table = {};
+    static const std::map<QString, Subcommand> table = {
+        { QStringLiteral("demo-http"),
+            { "Run the demo HTTP service, a local stand-in for jsonplaceholder",
+                chaoslab::cli::runDemoHttpCommand } },
+        { QStringLiteral("serve"),
+            { "Run the built-in engine (Toxiproxy API) without the console",
+                chaoslab::cli::runServeCommand } },
+    };
     return table;
 }
 
 void printUsage(FILE* stream)
 {
     QTextStream out(stream);
-    out << "Usage: chaoslab COMMAND [OPTIONS]\n\nCommands:\n";
+    out << "Usage: chaoslab [CONSOLE OPTIONS]\n       chaoslab COMMAND [OPTIONS]\n\n"
+        << chaoslab::ui::consoleHelpText() << "\nCommands:\n";
     for (const auto& [name, command] : subcommands())
         out << "  " << name.leftJustified(10) << ' ' << command.summary << '\n';
     out << "\nRun 'chaoslab COMMAND --help' for the options of a command.\n";
@@ -34,10 +46,9 @@ void printUsage(FILE* stream)
 
 int main(int argc, char** argv)
 {
-    if (argc < 2) {
-        printUsage(stderr);
-        return 2;
-    }
+    // Without a subcommand, or with only console options, the console window opens.
+    if (argc < 2)
+        return chaoslab::ui::runConsole(argc, argv);
     const auto name = QString::fromLocal8Bit(argv[1]);
     if (name == u"--help" || name == u"-h" || name == u"help") {
         printUsage(stdout);
@@ -48,11 +59,10 @@ int main(int argc, char** argv)
         return 0;
     }
     const auto found = subcommands().find(name);
-    if (found == subcommands().end()) {
-        std::fprintf(stderr, "chaoslab: unknown command '%s'\n", argv[1]);
-        printUsage(stderr);
-        return 2;
-    }
+    // The console rejects anything that is not one of its options, such as a mistyped
+    // command, before it opens a window.
+    if (found == subcommands().end())
+        return chaoslab::ui::runConsole(argc, argv);
     // The subcommand sees its own name as argv[0], so its parser prints "chaoslab serve".
     return found->second.run(argc - 1, argv + 1);
 }

@@ -43,13 +43,15 @@ public:
         const std::vector<ToxicSpec>& toxics);
 
     // Closes the listener and every open connection of the proxy. Returns once the
-    // listening socket is closed, so the caller can bind its port again at once.
+    // listening socket is closed, so the caller can bind its port again at once. The
+    // reactors close the open connections right after, within milliseconds.
     void stopProxy(ProxyId id);
 
     // Replaces the proxy's toxics. Open connections switch to the new chains at once.
     // Removing a timeout toxic closes the connections it held.
     void setToxics(ProxyId id, const std::vector<ToxicSpec>& toxics);
 
+    // Applies to connections that start after the call, for every proxy.
     void setUpstreamMapper(UpstreamMapper mapper);
 
     // Number of open client connections of the proxy, for tests and the console.

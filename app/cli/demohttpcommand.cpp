@@ -1,0 +1,130 @@
+#include "demohttpcommand.h"
+
+#include "signalwatcher.h"
+
+#include "demoroutes.h"
+#include "demoservice.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <csignal>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <vector>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace chaoslab::cli {
+
+namespace {
+
+constexpr int exitFailure = 1;
+constexpr int exitUsage = 2;
+
+struct DemoHttpOptions
+{
+    std::string host;
+    std::uint16_t port = 0;
+};
+
+void printError(const std::string& message)
+{
+    std::fprintf(stderr, "chaoslab demo-http: %s\n", message.c_str());
+}
+
+void printUsageError(const std::string& message)
+{
+    printError(message);
+    std::fprintf(stderr, "Run 'chaoslab demo-http --help' for the options.\n");
+}
+
+QString description()
+{
+    return u"Runs Chaos Lab's demo HTTP service, a local stand-in for the placeholder API\n"
+           "https://jsonplaceholder.typicode.com with the same JSON shapes: /todos, /posts,\n"
+           "/comments, /albums, /users, /todos/1 and so on, and 404 with {} for unknown ids.\n"
+           "It also serves GET /health, and GET /bytes/N, which returns exactly N bytes\n"
+           "(at most %1) for bandwidth exercises."_s.arg(demo::MaxPayloadBytes);
+}
+
+// Returns the options, or nothing when the command should stop with a usage error.
+std::optional<DemoHttpOptions> parseOptions(QCommandLineParser& parser)
+{
+    const QCommandLineOption host(u"host"_s,
+        u"Address to listen on (default 127.0.0.1). 0.0.0.0 listens on every interface."_s,
+        u"address"_s, u"127.0.0.1"_s);
+    const QCommandLineOption port(u"port"_s,
+        u"TCP port to listen on (default 8080); 0 picks a free port."_s, u"port"_s, u"8080"_s);
+    parser.setApplicationDescription(description());
+    parser.addOptions({ host, port });
+    const auto help = parser.addHelpOption();
+
+    if (!parser.parse(QCoreApplication::arguments())) {
+        printUsageError(parser.errorText().toStdString());
+        return std::nullopt;
+    }
+    if (parser.isSet(help))
+        parser.showHelp(0);
+    if (!parser.positionalArguments().isEmpty()) {
+        printUsageError(
+            "unexpected argument '" + parser.positionalArguments().first().toStdString() + "'");
+        return std::nullopt;
+    }
+
+    bool valid = false;
+    const auto portText = parser.value(port);
+    const auto portNumber = portText.toUInt(&valid);
+    if (!valid || portNumber > 65535) {
+        printUsageError(
+            "invalid port \"" + portText.toStdString() + "\": expected a number from 0 to 65535");
+        return std::nullopt;
+    }
+    return DemoHttpOptions { parser.value(host).toStdString(),
+        static_cast<std::uint16_t>(portNumber) };
+}
+
+std::string listenHint(const std::string& error)
+{
+    if (error.find("in use") != std::string::npos)
+        return "; stop the program using that port or choose another one with --port";
+    return "; check the address given with --host";
+}
+
+} // namespace
+
+int runDemoHttpCommand(int argc, char** argv)
+{
+    // QCommandLineParser names the program after argv[0] in its help and errors.
+    static char programName[] = "chaoslab demo-http";
+    std::vector<char*> arguments(argv, argv + argc);
+    arguments[0] = programName;
+    QCoreApplication app(argc, arguments.data());
+    QCoreApplication::setApplicationName(u"chaoslab demo-http"_s);
+
+    QCommandLineParser parser;
+    const auto options = parseOptions(parser);
+    if (!options)
+        return exitUsage;
+
+    // Watching starts before the "listening" line, so that a signal sent as soon as that line
+    // appears reaches the handler and not the default action.
+    SignalWatcher signalWatcher({ SIGINT, SIGTERM });
+    QObject::connect(
+        &signalWatcher, &SignalWatcher::received, &app, [](int) { QCoreApplication::quit(); });
+
+    demo::DemoService service;
+    if (auto error = service.listen(options->host, options->port)) {
+        printError(*error + listenHint(*error));
+        return exitFailure;
+    }
+    std::printf("chaoslab demo HTTP service listening on http://%s\n", service.address().c_str());
+    std::fflush(stdout);
+
+    const int result = QCoreApplication::exec();
+    service.close();
+    return result;
+}
+
+} // namespace chaoslab::cli

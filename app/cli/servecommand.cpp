@@ -1,0 +1,167 @@
+#include "servecommand.h"
+
+#include "signalwatcher.h"
+
+#include "engine.h"
+#include "enginelog.h"
+#include "httpserver.h"
+#include "proxyconfigfile.h"
+#include "toxiproxyapi.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <csignal>
+#include <cstdio>
+#include <optional>
+#include <vector>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace chaoslab::cli {
+
+namespace {
+
+constexpr int exitFailure = 1;
+constexpr int exitUsage = 2;
+
+struct ServeOptions
+{
+    std::string host;
+    std::uint16_t port = 0;
+    std::string configPath;
+};
+
+void printError(const std::string& message)
+{
+    std::fprintf(stderr, "chaoslab serve: %s\n", message.c_str());
+}
+
+int usageError(const std::string& message)
+{
+    printError(message);
+    std::fprintf(stderr, "Run 'chaoslab serve --help' for the options.\n");
+    return exitUsage;
+}
+
+// Returns the options, or nothing with `exitCode` set when the command should stop here.
+std::optional<ServeOptions> parseOptions(QCommandLineParser& parser, int& exitCode)
+{
+    const QCommandLineOption host(u"host"_s,
+        u"Address the API listens on (default 127.0.0.1). 0.0.0.0 listens on every interface."_s,
+        u"address"_s, u"127.0.0.1"_s);
+    const QCommandLineOption port(u"port"_s,
+        u"TCP port the API listens on (default 8474); 0 picks a free port."_s, u"port"_s,
+        u"8474"_s);
+    const QCommandLineOption config(u"config"_s,
+        u"JSON file with an array of proxies to create at start, as for POST /populate."_s,
+        u"file"_s);
+    parser.setApplicationDescription(
+        u"Runs Chaos Lab's built-in engine without the console. It serves the Toxiproxy 2.12 "
+        "HTTP API, so toxiproxy-cli and Toxiproxy clients can drive it. Single-dash options "
+        "(-port 8474) work as with toxiproxy-server."_s);
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.addOptions({ host, port, config });
+    const auto help = parser.addHelpOption();
+    const auto version = parser.addVersionOption();
+
+    exitCode = exitUsage;
+    if (!parser.parse(QCoreApplication::arguments())) {
+        usageError(parser.errorText().toStdString());
+        return std::nullopt;
+    }
+    if (parser.isSet(help))
+        parser.showHelp(0);
+    if (parser.isSet(version))
+        parser.showVersion();
+    if (!parser.positionalArguments().isEmpty()) {
+        usageError(
+            "unexpected argument '" + parser.positionalArguments().first().toStdString() + "'");
+        return std::nullopt;
+    }
+
+    bool valid = false;
+    const auto portText = parser.value(port);
+    const auto portNumber = portText.toUInt(&valid);
+    if (!valid || portNumber > 65535) {
+        usageError(
+            "invalid port \"" + portText.toStdString() + "\": expected a number from 0 to 65535");
+        return std::nullopt;
+    }
+    return ServeOptions { parser.value(host).toStdString(), static_cast<std::uint16_t>(portNumber),
+        parser.value(config).toStdString() };
+}
+
+std::string listenHint(const std::string& error)
+{
+    if (error.find("in use") != std::string::npos)
+        return "; stop the program using that port or choose another one with --port";
+    return "; check the address given with --host";
+}
+
+// Runs the engine and its API until SIGINT or SIGTERM. Returns the exit code.
+int serve(const ServeOptions& options, const std::vector<engine::PopulateEntry>& proxies)
+{
+    engine::Engine engine;
+    engine::ToxiproxyApi api(engine);
+    net::HttpServer server([&api](const net::HttpRequest& request) { return api.handle(request); });
+    if (auto error = server.listen(options.host, options.port)) {
+        printError(*error + listenHint(*error));
+        return exitFailure;
+    }
+    if (!proxies.empty()) {
+        const auto populated = engine.populate(proxies);
+        if (populated.error) {
+            printError("config " + options.configPath + ": " + populated.error->message);
+            return exitFailure;
+        }
+        qCInfo(lcEngine, "config loaded file=%s proxies=%zu", options.configPath.c_str(),
+            populated.proxies.size());
+    }
+
+    std::printf("chaoslab engine listening on http://%s (Toxiproxy API 2.12.0)\n",
+        server.address().c_str());
+    std::fflush(stdout);
+
+    SignalWatcher signalWatcher({ SIGINT, SIGTERM });
+    QObject::connect(&signalWatcher, &SignalWatcher::received, qApp, [](int signalNumber) {
+        qCInfo(lcEngine, "stopping on signal %d", signalNumber);
+        QCoreApplication::quit();
+    });
+    return QCoreApplication::exec();
+}
+
+} // namespace
+
+int runServeCommand(int argc, char** argv)
+{
+    // QCommandLineParser names the program after argv[0] in its help and errors.
+    static char programName[] = "chaoslab serve";
+    std::vector<char*> arguments(argv, argv + argc);
+    arguments[0] = programName;
+    QCoreApplication app(argc, arguments.data());
+    QCoreApplication::setApplicationName(u"chaoslab serve"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(CHAOSLAB_VERSION));
+
+    QCommandLineParser parser;
+    int exitCode = 0;
+    const auto options = parseOptions(parser, exitCode);
+    if (!options)
+        return exitCode;
+
+    std::vector<engine::PopulateEntry> proxies;
+    if (!options->configPath.empty()) {
+        auto loaded = engine::loadProxyConfigFile(options->configPath);
+        if (!loaded.ok()) {
+            printError(loaded.error().message);
+            return exitFailure;
+        }
+        proxies = std::move(loaded.value());
+    }
+
+    const int result = serve(*options, proxies);
+    qCInfo(lcEngine, "engine stopped exit_code=%d", result);
+    return result;
+}
+
+} // namespace chaoslab::cli

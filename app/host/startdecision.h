@@ -1,0 +1,34 @@
+// What the console does after asking a Toxiproxy address for GET /version: use the server
+// that answered, start the built-in engine because nothing answered on a loopback address,
+// or report why neither is possible.
+#pragma once
+
+#include "toxiproxy/apiresult.h"
+
+#include <QString>
+#include <QUrl>
+
+namespace chaoslab::host {
+
+enum class StartAction {
+    // A Toxiproxy server, or a Chaos Lab engine in another process, answered.
+    UseServer,
+    // Nothing answered (connection refused or timed out) at an address the built-in engine
+    // may serve.
+    StartBuiltIn,
+    // Report the message and start nothing.
+    Fail,
+    // The check was cancelled, so there is nothing to report.
+    Ignore,
+};
+
+struct StartDecision
+{
+    StartAction action = StartAction::Fail;
+    // For Fail: what is wrong and what to do next.
+    QString message;
+};
+
+StartDecision decideStart(const toxiproxy::ApiResult& versionResult, const QUrl& url);
+
+} // namespace chaoslab::host

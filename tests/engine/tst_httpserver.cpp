@@ -1,0 +1,320 @@
+// HttpServer over real loopback sockets: framing, limits, keep-alive and timeouts.
+#include "httpserver.h"
+#include "httptestclient.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+
+#include <atomic>
+#include <memory>
+
+using namespace chaoslab::net;
+
+class TestHttpServer : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void keepAliveServesSeveralRequests();
+    void pipelinedRequestsAnsweredInOrder();
+    void contentLengthBodyReachesHandler();
+    void chunkedBodyReachesHandler();
+    void expectContinueGetsInterimResponse();
+    void bodyOverOneMebibyteGets413();
+    void chunkedBodyOverLimitGets413();
+    void oversizedHeaderSectionGets431();
+    void malformedRequestsGet400_data();
+    void malformedRequestsGet400();
+    void unknownHttpVersionGets505();
+    void connectionCloseIsHonoured();
+    void http10ClosesByDefault();
+    void headResponseHasNoBody();
+    void stalledClientTimedOutWhileOthersServed();
+    void idleConnectionClosed();
+    void handlerExceptionGives500();
+    void listenReportsPortInUse();
+
+private:
+    std::unique_ptr<HttpServer> m_server;
+    std::atomic<int> m_handled { 0 };
+};
+
+namespace {
+
+HttpServerConfig shortTimeouts()
+{
+    HttpServerConfig config;
+    config.requestTimeout = std::chrono::milliseconds(400);
+    config.idleTimeout = std::chrono::milliseconds(400);
+    return config;
+}
+
+} // namespace
+
+void TestHttpServer::init()
+{
+    m_handled = 0;
+    m_server = std::make_unique<HttpServer>(
+        [this](const HttpRequest& request) {
+            ++m_handled;
+            if (request.path == "/throw")
+                throw std::runtime_error("handler bug");
+            return HttpResponse::text(200,
+                request.method + " " + request.path + " " + std::to_string(request.body.size())
+                    + " " + request.body.substr(0, 64));
+        },
+        shortTimeouts());
+    QVERIFY(!m_server->listen("127.0.0.1", 0));
+}
+
+void TestHttpServer::cleanup()
+{
+    m_server.reset();
+}
+
+void TestHttpServer::keepAliveServesSeveralRequests()
+{
+    HttpTestClient client;
+    QVERIFY(client.connectTo(m_server->port()));
+    for (int i = 0; i < 5; ++i) {
+        const auto response = client.request("GET", "/item/" + QByteArray::number(i));
+        QVERIFY(response);
+        QCOMPARE(response->status, 200);
+        QCOMPARE(response->body, "GET /item/" + QByteArray::number(i) + " 0 ");
+        QVERIFY(!response->headers.count("connection"));
+    }
+    QCOMPARE(client.socket().state(), QAbstractSocket::ConnectedState);
+}
+
+void TestHttpServer::pipelinedRequestsAnsweredInOrder()
+{
+    HttpTestClient client;
+    QVERIFY(client.connectTo(m_server->port()));
+    client.send("GET /a HTTP/1.1\r\nHost: x\r\n\r\nGET /b HTTP/1.1\r\nHost: x\r\n\r\n"
+                "POST /c HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc");
+    for (const QByteArray expected : { "GET /a 0 ", "GET /b 0 ", "POST /c 3 abc" }) {
+        const auto response = client.readResponse();
+        QVERIFY(response);
+        QCOMPARE(response->body, expected);
+    }
+}
+
+void TestHttpServer::contentLengthBodyReachesHandler()
+{
+    HttpTestClient client;
+    QVERIFY(client.connectTo(m_server->port()));
+    const auto response = client.request("POST", "/echo", QByteArray(100000, 'x'));
+    QVERIFY(response);
+    QCOMPARE(response->status, 200);
+    QVERIFY(response->body.startsWith("POST /echo 100000 xxxx"));
+}
+
+void TestHttpServer::chunkedBodyReachesHandler()
+{
+    HttpTestClient client;
+    QVERIFY(client.connectTo(m_server->port()));
+    client.send("POST /chunks HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                "5\r\nhello\r\n7;ext=1\r\n, world\r\n0\r\nTrailer: yes\r\n\r\n");
+    const auto response = client.readResponse();
+    QVERIFY(response);
+    QCOMPARE(response->status, 200);
+    QCOMPARE(response->body, "POST /chunks 12 hello, world");
+}
+
+void TestHttpServer::expectContinueGetsInterimResponse()
+{
+    HttpTestClient client;
+    QVERIFY(client.connectTo(m_server->port()));
+    client.send(
+        "POST /big HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n");
+    const auto interim = client.readResponse();
+    QVERIFY(interim);
+    QCOMPARE(interim->status, 100);
+    client.send("data");
+    const auto response = client.readResponse();
+    QVERIFY(response);
+    QCOMPARE(response->body, "POST /big 4 data");
+}
+
+void TestHttpServer::bodyOverOneMebibyteGets413()
+{
+    HttpTestClient client;
+    QVERIFY(client.connectTo(m_server->port()));
+    client.sendRequest("POST", "/upload", QByteArray(2 * 1024 * 1024, 'x'));
+    const auto response = client.readResponse();
+    QVERIFY(response);
+    QCOMPARE(response->status, 413);
+    QVERIFY2(response->body.contains("\"status\":413"), response->body.constData());
+    QVERIFY2(response->body.contains("2097152"), response->body.constData());
+    QVERIFY(client.waitForClose(2000));
+    QCOMPARE(m_handled.load(), 0);
+}
+
+void TestHttpServer::chunkedBodyOverLimitGets413()
+{
+    HttpTestClient client;
+    QVERIFY(client.connectTo(m_server->port()));
+    client.send("POST /upload HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n");
+    const QByteArray chunk = "80000\r\n" + QByteArray(0x80000, 'y') + "\r\n";
+    for (int i = 0; i < 3; ++i)
+        client.send(chunk);
+    const auto response = client.readResponse();
+    QVERIFY(response);
+    QCOMPARE(response->status, 413);
+}
+
+void TestHttpServer::oversizedHeaderSectionGets431()
+{
+    HttpTestClient client;
+    QVERIFY(client.connectTo(m_server->port()));
+    client.send("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + QByteArray(40 * 1024, 'h') + "\r\n\r\n");
+    const auto response = client.readResponse();
+    QVERIFY(response);
+    QCOMPARE(response->status, 431);
+}
+
+void TestHttpServer::malformedRequestsGet400_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::newRow("garbage line") << QByteArray("hello\r\n\r\n");
+    QTest::newRow("missing version") << QByteArray("GET /\r\n\r\n");
+    QTest::newRow("space in method") << QByteArray("G T / HTTP/1.1\r\nHost: x\r\n\r\n");
+    QTest::newRow("target without slash") << QByteArray("GET proxies HTTP/1.1\r\nHost: x\r\n\r\n");
+    QTest::newRow("bad percent escape") << QByteArray("GET /a%zz HTTP/1.1\r\nHost: x\r\n\r\n");
+    QTest::newRow("missing host") << QByteArray("GET / HTTP/1.1\r\n\r\n");
+    QTest::newRow("header without colon")
+        << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nOops\r\n\r\n");
+    QTest::newRow("folded header") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\n folded\r\n\r\n");
+    QTest::newRow("bad content length")
+        << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1x\r\n\r\n");
+    QTest::newRow("both framings")
+        << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\n"
+                      "Transfer-Encoding: chunked\r\n\r\n");
+    QTest::newRow("bad chunk size")
+        << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n");
+}
+
+void TestHttpServer::malformedRequestsGet400()
+{
+    QFETCH(QByteArray, request);
+    HttpTestClient client;
+    QVERIFY(client.connectTo(m_server->port()));
+    client.send(request);
+    const auto response = client.readResponse();
+    QVERIFY(response);
+    QCOMPARE(response->status, 400);
+    QCOMPARE(response->header("content-type"), "application/json");
+    QVERIFY2(response->body.startsWith("{\"error\":\""), response->body.constData());
+    QVERIFY(response->body.contains("\"status\":400"));
+    QVERIFY(client.waitForClose(2000));
+
+    HttpTestClient other;
+    QVERIFY(other.connectTo(m_server->port()));
+    const auto fine = other.request("GET", "/still-served");
+    QVERIFY(fine);
+    QCOMPARE(fine->status, 200);
+}
+
+void TestHttpServer::unknownHttpVersionGets505()
+{
+    HttpTestClient client;
+    QVERIFY(client.connectTo(m_server->port()));
+    client.send("GET / HTTP/2.0\r\nHost: x\r\n\r\n");
+    const auto response = client.readResponse();
+    QVERIFY(response);
+    QCOMPARE(response->status, 505);
+}
+
+void TestHttpServer::connectionCloseIsHonoured()
+{
+    HttpTestClient client;
+    QVERIFY(client.connectTo(m_server->port()));
+    const auto response = client.request("GET", "/", {}, "Connection: close\r\n");
+    QVERIFY(response);
+    QCOMPARE(response->header("connection"), "close");
+    QVERIFY(client.waitForClose(2000));
+}
+
+void TestHttpServer::http10ClosesByDefault()
+{
+    HttpTestClient client;
+    QVERIFY(client.connectTo(m_server->port()));
+    client.send("GET /old HTTP/1.0\r\n\r\n");
+    const auto response = client.readResponse();
+    QVERIFY(response);
+    QCOMPARE(response->status, 200);
+    QVERIFY(client.waitForClose(2000));
+}
+
+void TestHttpServer::headResponseHasNoBody()
+{
+    HttpTestClient client;
+    QVERIFY(client.connectTo(m_server->port()));
+    const auto head = client.request("HEAD", "/x");
+    QVERIFY(head);
+    QCOMPARE(head->header("content-length"), "10");
+    const auto next = client.request("GET", "/y");
+    QVERIFY(next);
+    QCOMPARE(next->body, "GET /y 0 ");
+}
+
+void TestHttpServer::stalledClientTimedOutWhileOthersServed()
+{
+    HttpTestClient stalled;
+    QVERIFY(stalled.connectTo(m_server->port()));
+    stalled.send("POST /slow HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc");
+
+    QElapsedTimer timer;
+    timer.start();
+    HttpTestClient other;
+    QVERIFY(other.connectTo(m_server->port()));
+    const auto served = other.request("GET", "/meanwhile");
+    QVERIFY(served);
+    QCOMPARE(served->status, 200);
+    QVERIFY2(timer.elapsed() < 300, qPrintable(QString::number(timer.elapsed())));
+
+    const auto timedOut = stalled.readResponse(3000);
+    QVERIFY(timedOut);
+    QCOMPARE(timedOut->status, 408);
+    QVERIFY(timer.elapsed() >= 350);
+    QVERIFY(stalled.waitForClose(2000));
+}
+
+void TestHttpServer::idleConnectionClosed()
+{
+    HttpTestClient client;
+    QVERIFY(client.connectTo(m_server->port()));
+    QVERIFY(client.request("GET", "/"));
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(client.waitForClose(3000));
+    QVERIFY(timer.elapsed() >= 300);
+}
+
+void TestHttpServer::handlerExceptionGives500()
+{
+    HttpTestClient client;
+    QVERIFY(client.connectTo(m_server->port()));
+    const auto response = client.request("GET", "/throw");
+    QVERIFY(response);
+    QCOMPARE(response->status, 500);
+    QVERIFY(response->body.contains("handler bug"));
+    const auto next = client.request("GET", "/after");
+    QVERIFY(next);
+    QCOMPARE(next->status, 200);
+}
+
+void TestHttpServer::listenReportsPortInUse()
+{
+    HttpServer second([](const HttpRequest&) { return HttpResponse::empty(204); });
+    const auto error = second.listen("127.0.0.1", m_server->port());
+    QVERIFY(error);
+    QVERIFY2(error->find(std::to_string(m_server->port())) != std::string::npos, error->c_str());
+    QVERIFY2(error->find("in use") != std::string::npos, error->c_str());
+}
+
+QTEST_GUILESS_MAIN(TestHttpServer)
+#include "tst_httpserver.moc"

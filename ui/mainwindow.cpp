@@ -1,0 +1,371 @@
+#include "mainwindow.h"
+
+#include "eventlogmodel.h"
+#include "eventlogview.h"
+#include "messagebanner.h"
+#include "proxyactions.h"
+#include "proxyitemdelegate.h"
+#include "proxylistmodel.h"
+#include "proxylistpanel.h"
+#include "servereventfeed.h"
+#include "settings.h"
+#include "topology/topologyscene.h"
+#include "topology/topologyview.h"
+#include "toxiccontrolsview.h"
+
+#include "toxiproxy/servermonitor.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace chaoslab::ui {
+
+namespace {
+
+// Focuses `widget`, or the first control inside it in tab order.
+void focusFirstControl(QWidget* widget)
+{
+    if (widget->focusPolicy() & Qt::TabFocus) {
+        widget->setFocus(Qt::ShortcutFocusReason);
+        return;
+    }
+    for (auto* next = widget->nextInFocusChain(); next != widget; next = next->nextInFocusChain()) {
+        if (widget->isAncestorOf(next) && next->isVisible()
+            && (next->focusPolicy() & Qt::TabFocus)) {
+            next->setFocus(Qt::ShortcutFocusReason);
+            return;
+        }
+    }
+}
+
+} // namespace
+
+MainWindow::MainWindow(const ConsoleServer& server, Settings* settings, QWidget* parent)
+    : QMainWindow(parent)
+    , m_server(server)
+    , m_settings(settings)
+    , m_normalFont(QApplication::font())
+    , m_proxyModel(new ProxyListModel(this))
+    , m_selection(new QItemSelectionModel(m_proxyModel, this))
+    , m_eventLog(new EventLogModel(this))
+    , m_actions(new ProxyActions(server.client, server.monitor, m_proxyModel, m_eventLog, this))
+{
+    setWindowTitle(tr("Chaos Lab"));
+    m_proxyModel->setMonitor(server.monitor);
+    new ServerEventFeed(server.monitor, m_eventLog, this);
+
+    buildCentre();
+    buildDocks();
+    buildToolBar();
+    buildMenus();
+    connectSelection();
+
+    m_status = new ConnectionStatus(server.monitor, server.client, server.kind, m_banner, this);
+    statusBar()->addPermanentWidget(m_status->statusLabel(), 1);
+    connect(m_actions, &ProxyActions::errorOccurred, this, &MainWindow::showTransientMessage);
+    connect(
+        m_actions, &ProxyActions::resetStarted, m_controls, &ToxicControlsView::forgetServerState);
+    connect(m_actions, &ProxyActions::resetFinished, this, [this](bool ok) {
+        if (!ok)
+            m_controls->reapplyServerState();
+    });
+    restoreSettings();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildCentre()
+{
+    m_scene = new TopologyScene(m_proxyModel, this);
+    m_view = new TopologyView(m_scene);
+    m_view->setEmptyText(tr("No proxies on the server yet.\nCreate one with Proxy ▸ New proxy "
+                            "(Ctrl+N), or with toxiproxy-cli create."));
+    m_banner = new MessageBanner;
+    m_legend = new QLabel;
+    m_legend->setAccessibleName(tr("Legend"));
+    // Wrapping lets the centre shrink in presenter mode instead of widening the window.
+    m_legend->setWordWrap(true);
+
+    auto* centre = new QWidget(this);
+    auto* layout = new QVBoxLayout(centre);
+    layout->setContentsMargins(8, 8, 8, 0);
+    layout->setSpacing(6);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_legend);
+    layout->addWidget(m_view, 1);
+    setCentralWidget(centre);
+}
+
+void MainWindow::buildDocks()
+{
+    const auto addDock = [this](const QString& title, const QString& name, QWidget* content,
+                             Qt::DockWidgetArea area) {
+        auto* dock = new QDockWidget(title, this);
+        dock->setObjectName(name);
+        dock->setWidget(content);
+        dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable
+            | QDockWidget::DockWidgetFloatable);
+        addDockWidget(area, dock);
+        return dock;
+    };
+    m_proxyList = new ProxyListPanel(m_proxyModel, m_selection, m_actions);
+    addDock(tr("Proxies"), QStringLiteral("proxiesDock"), m_proxyList, Qt::LeftDockWidgetArea);
+
+    m_controls = new ToxicControlsView(m_server.client, m_server.monitor, m_eventLog);
+    auto* toxics
+        = addDock(tr("Toxics"), QStringLiteral("toxicsDock"), m_controls, Qt::RightDockWidgetArea);
+    toxics->setMinimumWidth(fontMetrics().averageCharWidth() * 56);
+
+    auto* log = new EventLogView(m_eventLog);
+    addDock(tr("Event log"), QStringLiteral("eventLogDock"), log, Qt::BottomDockWidgetArea);
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+}
+
+void MainWindow::buildToolBar()
+{
+    auto* toolBar = addToolBar(tr("Main toolbar"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setMovable(false);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolBar->addAction(m_actions->newAction());
+    toolBar->addAction(m_actions->editAction());
+    toolBar->addAction(m_actions->enableAction());
+
+    auto* spacer = new QWidget(toolBar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolBar->addWidget(spacer);
+
+    auto* reset = new QToolButton(toolBar);
+    reset->setObjectName(QStringLiteral("resetAllButton"));
+    reset->setDefaultAction(m_actions->resetAction());
+    reset->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    reset->setAccessibleName(tr("Reset all"));
+    reset->setAccessibleDescription(m_actions->resetAction()->toolTip());
+    toolBar->addWidget(reset);
+}
+
+void MainWindow::buildMenus()
+{
+    auto* file = menuBar()->addMenu(tr("&File"));
+    auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    auto* proxy = menuBar()->addMenu(tr("&Proxy"));
+    proxy->addActions({ m_actions->newAction(), m_actions->editAction(), m_actions->enableAction(),
+        m_actions->deleteAction() });
+    proxy->addSeparator();
+    proxy->addAction(m_actions->resetAction());
+
+    buildViewMenu();
+
+    auto* help = menuBar()->addMenu(tr("&Help"));
+    auto* shortcuts = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
+    shortcuts->setShortcut(QKeySequence::HelpContents);
+}
+
+void MainWindow::buildViewMenu()
+{
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_presenterAction = m_viewMenu->addAction(tr("&Presenter mode"));
+    m_presenterAction->setCheckable(true);
+    m_presenterAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_presenterAction->setToolTip(tr("Large fonts, high contrast and thick lines for a projector"));
+    connect(m_presenterAction, &QAction::toggled, this, [this](bool on) {
+        setPresenterMode(on);
+        m_settings->setValue(Settings::presenterMode, on);
+    });
+
+    m_themeGroup = new QActionGroup(this);
+    for (auto [name, label] : { std::pair { Theme::Name::Light, tr("&Light theme") },
+             std::pair { Theme::Name::Dark, tr("&Dark theme") } }) {
+        auto* action = m_viewMenu->addAction(label);
+        action->setCheckable(true);
+        action->setData(int(name));
+        m_themeGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, name = name] {
+            setThemeName(name);
+            m_settings->setValue(Settings::theme, Theme::nameToString(name));
+        });
+    }
+
+    auto* fullScreen = m_viewMenu->addAction(tr("&Full screen"));
+    fullScreen->setShortcut(QKeySequence(Qt::Key_F11));
+    connect(fullScreen, &QAction::triggered, this,
+        [this] { setWindowState(windowState() ^ Qt::WindowFullScreen); });
+
+    m_viewMenu->addSeparator();
+    const std::tuple<QString, QWidget*, QKeySequence> targets[] = {
+        { tr("Go to &proxies"), m_proxyList, QKeySequence(Qt::CTRL | Qt::Key_1) },
+        { tr("Go to &topology"), m_view, QKeySequence(Qt::CTRL | Qt::Key_2) },
+        { tr("Go to to&xics"), m_controls, QKeySequence(Qt::CTRL | Qt::Key_3) },
+        { tr("Go to &event log"), findChild<EventLogView*>(), QKeySequence(Qt::CTRL | Qt::Key_4) },
+    };
+    for (const auto& [label, widget, shortcut] : targets) {
+        auto* action = m_viewMenu->addAction(label, widget, [widget = widget] {
+            if (auto* dock = qobject_cast<QDockWidget*>(widget->parentWidget()))
+                dock->show();
+            focusFirstControl(widget);
+        });
+        action->setShortcut(shortcut);
+    }
+    m_viewMenu->addSeparator();
+    for (auto* dock : findChildren<QDockWidget*>())
+        m_viewMenu->addAction(dock->toggleViewAction());
+}
+
+void MainWindow::connectSelection()
+{
+    connect(m_selection, &QItemSelectionModel::selectionChanged, this,
+        &MainWindow::handleSelectionChanged);
+    connect(m_scene, &TopologyScene::proxyClicked, this, &MainWindow::selectProxy);
+    connect(m_scene, &TopologyScene::proxyActivated, m_actions->editAction(), &QAction::trigger);
+    connect(m_scene, &TopologyScene::proxyContextMenuRequested, this,
+        [this](const QString&, const QPoint& at) {
+            auto* menu = new QMenu(this);
+            menu->setAttribute(Qt::WA_DeleteOnClose);
+            menu->addActions(
+                { m_actions->enableAction(), m_actions->editAction(), m_actions->deleteAction() });
+            menu->popup(at);
+        });
+    connect(m_actions, &ProxyActions::proxyCreated, this, &MainWindow::selectProxy);
+
+    // A proxy created here is selected as soon as the monitor reports it; otherwise the
+    // first proxy is selected when nothing is.
+    connect(m_proxyModel, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (!m_pendingSelection.isEmpty() && m_proxyModel->rowOf(m_pendingSelection) >= 0)
+            selectProxy(std::exchange(m_pendingSelection, QString()));
+        else if (selectedProxy().isEmpty() && m_proxyModel->rowCount() > 0)
+            selectProxy(m_proxyModel->proxies().first().name);
+    });
+}
+
+void MainWindow::selectProxy(const QString& name)
+{
+    const QModelIndex index = m_proxyModel->indexOf(name);
+    if (!index.isValid()) {
+        m_pendingSelection = name;
+        return;
+    }
+    m_selection->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+}
+
+QString MainWindow::selectedProxy() const
+{
+    const auto rows = m_selection->selectedRows();
+    return rows.isEmpty() ? QString() : rows.first().data(ProxyListModel::NameRole).toString();
+}
+
+void MainWindow::handleSelectionChanged()
+{
+    const QString name = selectedProxy();
+    m_scene->setSelectedProxy(name);
+    m_controls->showProxy(name);
+    m_actions->setSelectedProxy(name);
+    if (!name.isEmpty())
+        m_view->ensureVisible(m_scene->rowRect(name), 0, 0);
+}
+
+void MainWindow::setPresenterMode(bool presenter)
+{
+    m_presenter = presenter;
+    const QSignalBlocker block(m_presenterAction);
+    m_presenterAction->setChecked(presenter);
+    applyAppearance();
+}
+
+void MainWindow::setThemeName(Theme::Name name)
+{
+    m_themeName = name;
+    for (auto* action : m_themeGroup->actions())
+        action->setChecked(action->data().toInt() == int(name));
+    applyAppearance();
+}
+
+void MainWindow::applyAppearance()
+{
+    const Theme theme = Theme::make(m_themeName, m_presenter);
+    applyTheme(*qApp, theme, m_normalFont);
+    m_scene->setLook(TopologyLook::fromTheme(theme, QApplication::font()));
+    m_proxyList->delegate()->setColors(theme.colors());
+    m_eventLog->setSeverityColors(theme.colors().warning, theme.colors().danger);
+    const auto& colors = theme.colors();
+    m_legend->setText(
+        tr("<span style=\"color:%1\"><b>→ Upstream</b></span> client to server"
+           "&nbsp;&nbsp;&nbsp;<span style=\"color:%2\"><b>← Downstream</b></span> "
+           "server to client&nbsp;&nbsp;&nbsp;<span style=\"color:%3\"><b>╱╱</b></span> "
+           "disabled proxy, refuses connections")
+            .arg(colors.upstream.name(), colors.downstream.name(), colors.danger.name()));
+    m_view->viewport()->update();
+}
+
+void MainWindow::applyDefaultLayout()
+{
+    const QRect available = screen()->availableGeometry();
+    resize(available.size() * 0.9);
+    const int unit = fontMetrics().averageCharWidth();
+    resizeDocks({ findChild<QDockWidget*>(QStringLiteral("proxiesDock")),
+                    findChild<QDockWidget*>(QStringLiteral("toxicsDock")) },
+        { unit * 34, unit * 70 }, Qt::Horizontal);
+    resizeDocks({ findChild<QDockWidget*>(QStringLiteral("eventLogDock")) },
+        { fontMetrics().height() * 12 }, Qt::Vertical);
+}
+
+void MainWindow::restoreSettings()
+{
+    if (!restoreGeometry(m_settings->value(Settings::windowGeometry)))
+        applyDefaultLayout();
+    restoreState(m_settings->value(Settings::windowState));
+    m_themeName = Theme::nameFromString(m_settings->value(Settings::theme));
+    for (auto* action : m_themeGroup->actions())
+        action->setChecked(action->data().toInt() == int(m_themeName));
+    setPresenterMode(m_settings->value(Settings::presenterMode));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    m_settings->setValue(Settings::windowGeometry, saveGeometry());
+    m_settings->setValue(Settings::windowState, saveState());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::showShortcuts()
+{
+    auto* box = new QMessageBox(QMessageBox::Information, tr("Keyboard shortcuts"),
+        tr("<table>"
+           "<tr><td><b>Ctrl+R</b>, <b>F12</b></td><td>Reset all: remove every toxic, enable every "
+           "proxy</td></tr>"
+           "<tr><td><b>Ctrl+N</b></td><td>New proxy</td></tr>"
+           "<tr><td><b>F2</b></td><td>Edit the selected proxy</td></tr>"
+           "<tr><td><b>Ctrl+E</b></td><td>Enable or disable the selected proxy</td></tr>"
+           "<tr><td><b>Del</b></td><td>Delete the selected proxy</td></tr>"
+           "<tr><td><b>Ctrl+1</b> … <b>Ctrl+4</b></td><td>Go to proxies, topology, toxics, event "
+           "log</td></tr>"
+           "<tr><td><b>Ctrl+Shift+P</b></td><td>Presenter mode</td></tr>"
+           "<tr><td><b>F11</b></td><td>Full screen</td></tr>"
+           "<tr><td><b>Space</b></td><td>Switch the focused toxic on or off</td></tr>"
+           "</table>"),
+        QMessageBox::Close, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setModal(false);
+    box->show();
+}
+
+void MainWindow::showTransientMessage(const QString& message)
+{
+    statusBar()->showMessage(message, 10'000);
+}
+
+} // namespace chaoslab::ui

@@ -1,0 +1,109 @@
+// The console window. It only assembles the parts: the topology in the centre, the proxy
+// list on the left, the toxic controls on the right, the event log at the bottom, the
+// toolbar with "Reset all", the menus and the status bar; and it applies the theme.
+//
+// The window takes the client and monitor from its creator, which decides which server
+// to talk to (and may start the built-in engine first), and names that server's kind.
+#pragma once
+
+#include "connectionstatus.h"
+#include "theme.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QActionGroup;
+class QItemSelectionModel;
+class QLabel;
+
+namespace chaoslab::toxiproxy {
+class ServerMonitor;
+class ToxiproxyClient;
+} // namespace chaoslab::toxiproxy
+
+namespace chaoslab::ui {
+
+class EventLogModel;
+class MessageBanner;
+class ProxyActions;
+class ProxyListModel;
+class ProxyListPanel;
+class Settings;
+class ToxicControlsView;
+class TopologyScene;
+class TopologyView;
+
+struct ConsoleServer
+{
+    toxiproxy::ToxiproxyClient* client = nullptr;
+    toxiproxy::ServerMonitor* monitor = nullptr;
+    ServerKind kind = ServerKind::Toxiproxy;
+};
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    // `settings` must outlive the window. The monitor must be started by the caller.
+    MainWindow(const ConsoleServer& server, Settings* settings, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    ProxyListModel* proxyModel() const { return m_proxyModel; }
+    QItemSelectionModel* selection() const { return m_selection; }
+    EventLogModel* eventLog() const { return m_eventLog; }
+    ProxyActions* proxyActions() const { return m_actions; }
+    TopologyScene* topology() const { return m_scene; }
+    ToxicControlsView* toxicControls() const { return m_controls; }
+    ConnectionStatus* connectionStatus() const { return m_status; }
+    MessageBanner* banner() const { return m_banner; }
+    ProxyListPanel* proxyList() const { return m_proxyList; }
+
+    // Selects the proxy everywhere: list, topology and toxic controls.
+    void selectProxy(const QString& name);
+    QString selectedProxy() const;
+
+    void setPresenterMode(bool presenter);
+    void setThemeName(Theme::Name name);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildCentre();
+    void buildDocks();
+    void buildToolBar();
+    void buildMenus();
+    void buildViewMenu();
+    void connectSelection();
+    void handleSelectionChanged();
+    void applyAppearance();
+    void applyDefaultLayout();
+    void restoreSettings();
+    void showShortcuts();
+    void showTransientMessage(const QString& message);
+
+    ConsoleServer m_server;
+    Settings* m_settings;
+    QFont m_normalFont;
+    Theme::Name m_themeName = Theme::Name::Light;
+    bool m_presenter = false;
+    QString m_pendingSelection;
+
+    ProxyListModel* m_proxyModel;
+    QItemSelectionModel* m_selection;
+    EventLogModel* m_eventLog;
+    ProxyActions* m_actions;
+    TopologyScene* m_scene = nullptr;
+    TopologyView* m_view = nullptr;
+    MessageBanner* m_banner = nullptr;
+    QLabel* m_legend = nullptr;
+    ConnectionStatus* m_status = nullptr;
+    ProxyListPanel* m_proxyList = nullptr;
+    ToxicControlsView* m_controls = nullptr;
+    QAction* m_presenterAction = nullptr;
+    QActionGroup* m_themeGroup = nullptr;
+    QMenu* m_viewMenu = nullptr;
+};
+
+} // namespace chaoslab::ui
