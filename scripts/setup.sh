@@ -7,7 +7,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 packages=(
     cmake ninja-build g++ clang-format python3
     qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-l10n-tools qt6-tools-dev
-    nlohmann-json3-dev
+    qt6-tools-dev-tools qt6-translations-l10n
+    nlohmann-json3-dev fonts-dejavu-core
 )
 
 missing=()

@@ -47,7 +47,7 @@ public:
 
 signals:
     void valueEdited(qint64 value, bool final);
-    // The server holds `serverValue`, set elsewhere, while the user sets this control.
+    // The server has `serverValue`, set elsewhere, while the user sets this control.
     void conflictSeen(qint64 serverValue);
     // The control follows the server again; the owner shows the latest server value.
     void settled();

@@ -1,7 +1,7 @@
 // Asks the user to confirm a decision, such as an action that drops live connections,
 // without blocking: the dialog is window-modal and `onAccepted` runs after the user
-// accepts. Every confirmation in the console goes through here, so tests can answer
-// them in code with setAnswerer() instead of clicking a dialog.
+// accepts. Every confirmation in the console goes through here, so tests can accept or
+// decline them in code with setAnswerer() instead of clicking a dialog.
 #pragma once
 
 #include <QObject>
@@ -33,7 +33,7 @@ public:
     static void ask(QWidget* parent, const ConfirmRequest& request, QObject* context,
         std::function<void()> onAccepted);
 
-    // Answers every later request with `answerer` instead of a dialog; an empty answerer
+    // Decides every later request with `answerer` instead of a dialog. An empty answerer
     // brings the dialogs back.
     static void setAnswerer(Answerer answerer);
 

@@ -1,4 +1,4 @@
-// Tells the user which server the console talks to and whether it answers: a label for
+// Tells the user which server the console talks to and whether it responds: a label for
 // the status bar ("Toxiproxy 2.12.0 at http://127.0.0.1:8474") and the inline banner
 // that appears while the server is unreachable. The monitor reconnects by itself; the
 // banner's "Retry now" only shortens the wait.
@@ -16,7 +16,7 @@ namespace chaoslab::ui {
 
 class MessageBanner;
 
-// Which program serves the API, as the console names it.
+// Kind of program that serves the API, as the console names it.
 enum class ServerKind { Toxiproxy, BuiltInEngine };
 
 class ConnectionStatus : public QObject

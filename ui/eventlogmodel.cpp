@@ -1,5 +1,7 @@
 #include "eventlogmodel.h"
 
+#include "consolelog.h"
+
 namespace chaoslab::ui {
 
 EventLogModel::EventLogModel(QObject* parent, int capacity)
@@ -26,6 +28,12 @@ void EventLogModel::append(EventLogEntry entry)
 {
     if (!entry.time.isValid())
         entry.time = QDateTime::currentDateTime();
+    if (entry.severity == EventLogEntry::Severity::Error
+        || entry.severity == EventLogEntry::Severity::Warning) {
+        qCInfo(lcConsole).noquote()
+            << "proxy" << (entry.proxy.isEmpty() ? QStringLiteral("-") : entry.proxy)
+            << entry.message;
+    }
     if (replacesLast(entry)) {
         const int row = int(m_entries.size()) - 1;
         m_entries.back() = std::move(entry);

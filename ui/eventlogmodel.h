@@ -15,7 +15,7 @@ namespace chaoslab::ui {
 struct EventLogEntry
 {
     enum class Severity { Info, Change, Warning, Error };
-    // Where the change was made: in this window, or elsewhere (seen on the server).
+    // Origin of the change: this window, or elsewhere (seen on the server).
     enum class Origin { Console, Server };
 
     QDateTime time;
@@ -23,9 +23,9 @@ struct EventLogEntry
     Origin origin = Origin::Console;
     QString proxy;
     QString message;
-    // What the entry is about, such as "toxic:latency_downstream". A new entry replaces
-    // the last one when both have the same non-empty subject, proxy and origin and come
-    // within a few seconds, so a dragged slider leaves one line, not dozens.
+    // Topic of the entry, such as "toxic:latency_downstream". A new entry replaces the
+    // last one when both have the same non-empty subject, proxy and origin and come within
+    // a few seconds, so a dragged slider leaves one line, not dozens.
     QString subject;
 };
 

@@ -6,8 +6,8 @@ namespace chaoslab::ui {
 
 namespace {
 
-// A drag sends at most about ten values a second, and echoes older than the last few
-// requests cannot arrive any more; the bound only keeps long drags from growing the list.
+// A drag sends at most about ten values a second, and only echoes of the last few
+// requests can still arrive. The bound only keeps long drags from growing the list.
 constexpr size_t maxRememberedValues = 256;
 
 } // namespace

@@ -4,9 +4,9 @@
 //
 //   Idle      the control follows every server value.
 //   Editing   the user is setting a value (dragging, typing, stepping with keys). Server
-//             values the control sent itself, or had before the edit, are old echoes and
-//             ignored; any other value is a conflict: shown beside the control and
-//             logged, but the user's value stays and is sent on release.
+//             values the control sent itself, or had before the edit, are old echoes, so
+//             they are ignored. Any other value is a conflict, which is shown beside the
+//             control and logged while the user's value stays and is sent on release.
 //   Settling  the final value was sent, but the server state the console polls may still
 //             predate it. Echoes are ignored and other values are conflicts until the
 //             owner calls settle(), after which the control follows the server again;

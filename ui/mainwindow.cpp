@@ -25,10 +25,13 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
+#include <QShowEvent>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace chaoslab::ui {
 
@@ -126,7 +129,8 @@ void MainWindow::buildDocks()
     m_controls = new ToxicControlsView(m_server.client, m_server.monitor, m_eventLog);
     auto* toxics
         = addDock(tr("Toxics"), QStringLiteral("toxicsDock"), m_controls, Qt::RightDockWidgetArea);
-    toxics->setMinimumWidth(fontMetrics().averageCharWidth() * 56);
+    // Narrower than this, the sliders get too short to drag with any precision.
+    toxics->setMinimumWidth(fontMetrics().averageCharWidth() * 40);
 
     auto* log = new EventLogView(m_eventLog);
     addDock(tr("Event log"), QStringLiteral("eventLogDock"), log, Qt::BottomDockWidgetArea);
@@ -143,6 +147,7 @@ void MainWindow::buildToolBar()
     toolBar->addAction(m_actions->newAction());
     toolBar->addAction(m_actions->editAction());
     toolBar->addAction(m_actions->enableAction());
+    toolBar->addAction(m_actions->deleteAction());
 
     auto* spacer = new QWidget(toolBar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -242,14 +247,16 @@ void MainWindow::connectSelection()
         });
     connect(m_actions, &ProxyActions::proxyCreated, this, &MainWindow::selectProxy);
 
-    // A proxy created here is selected as soon as the monitor reports it; otherwise the
-    // first proxy is selected when nothing is.
-    connect(m_proxyModel, &QAbstractItemModel::rowsInserted, this, [this] {
+    // A proxy created here is selected as soon as the monitor reports it. Otherwise the
+    // first proxy is selected whenever nothing is.
+    const auto keepSelection = [this] {
         if (!m_pendingSelection.isEmpty() && m_proxyModel->rowOf(m_pendingSelection) >= 0)
             selectProxy(std::exchange(m_pendingSelection, QString()));
         else if (selectedProxy().isEmpty() && m_proxyModel->rowCount() > 0)
             selectProxy(m_proxyModel->proxies().first().name);
-    });
+    };
+    connect(m_proxyModel, &QAbstractItemModel::rowsInserted, this, keepSelection);
+    connect(m_proxyModel, &QAbstractItemModel::rowsRemoved, this, keepSelection);
 }
 
 void MainWindow::selectProxy(const QString& name)
@@ -280,10 +287,13 @@ void MainWindow::handleSelectionChanged()
 
 void MainWindow::setPresenterMode(bool presenter)
 {
+    const bool changed = presenter != m_presenter;
     m_presenter = presenter;
     const QSignalBlocker block(m_presenterAction);
     m_presenterAction->setChecked(presenter);
     applyAppearance();
+    if (changed)
+        arrangeDocks();
 }
 
 void MainWindow::setThemeName(Theme::Name name)
@@ -315,23 +325,42 @@ void MainWindow::applyDefaultLayout()
 {
     const QRect available = screen()->availableGeometry();
     resize(available.size() * 0.9);
-    const int unit = fontMetrics().averageCharWidth();
+    // Dock sizes only stick once the window has its final size, at the first show.
+    m_arrangeDocksOnShow = true;
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (std::exchange(m_arrangeDocksOnShow, false))
+        arrangeDocks();
+}
+
+// Shares the width out so that the topology and the toxic controls get most of it. In
+// presenter mode the toxic dock is wider because of the larger fonts.
+void MainWindow::arrangeDocks()
+{
+    const int width = this->width();
+    const double toxicsShare = m_presenter ? 0.36 : 0.32;
     resizeDocks({ findChild<QDockWidget*>(QStringLiteral("proxiesDock")),
                     findChild<QDockWidget*>(QStringLiteral("toxicsDock")) },
-        { unit * 34, unit * 70 }, Qt::Horizontal);
+        { int(width * 0.19), int(width * toxicsShare) }, Qt::Horizontal);
     resizeDocks({ findChild<QDockWidget*>(QStringLiteral("eventLogDock")) },
-        { fontMetrics().height() * 12 }, Qt::Vertical);
+        { int(height() * 0.2) }, Qt::Vertical);
 }
 
 void MainWindow::restoreSettings()
 {
-    if (!restoreGeometry(m_settings->value(Settings::windowGeometry)))
-        applyDefaultLayout();
-    restoreState(m_settings->value(Settings::windowState));
     m_themeName = Theme::nameFromString(m_settings->value(Settings::theme));
     for (auto* action : m_themeGroup->actions())
         action->setChecked(action->data().toInt() == int(m_themeName));
-    setPresenterMode(m_settings->value(Settings::presenterMode));
+    m_presenter = m_settings->value(Settings::presenterMode);
+    m_presenterAction->setChecked(m_presenter);
+    applyAppearance();
+
+    if (!restoreGeometry(m_settings->value(Settings::windowGeometry)))
+        applyDefaultLayout();
+    restoreState(m_settings->value(Settings::windowState));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

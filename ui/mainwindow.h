@@ -1,6 +1,6 @@
 // The console window. It only assembles the parts: the topology in the centre, the proxy
 // list on the left, the toxic controls on the right, the event log at the bottom, the
-// toolbar with "Reset all", the menus and the status bar; and it applies the theme.
+// toolbar with "Reset all", the menus and the status bar. It also applies the theme.
 //
 // The window takes the client and monitor from its creator, which decides which server
 // to talk to (and may start the built-in engine first), and names that server's kind.
@@ -68,6 +68,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void buildCentre();
@@ -79,6 +80,7 @@ private:
     void handleSelectionChanged();
     void applyAppearance();
     void applyDefaultLayout();
+    void arrangeDocks();
     void restoreSettings();
     void showShortcuts();
     void showTransientMessage(const QString& message);
@@ -88,6 +90,7 @@ private:
     QFont m_normalFont;
     Theme::Name m_themeName = Theme::Name::Light;
     bool m_presenter = false;
+    bool m_arrangeDocksOnShow = false;
     QString m_pendingSelection;
 
     ProxyListModel* m_proxyModel;

@@ -1,4 +1,4 @@
-// Checks the proxy form before anything is sent, so the server only ever sees a name,
+// Checks the proxy form before anything is sent, so the server only receives a name,
 // listen address and upstream it can accept, and the user reads which field is wrong and
 // how to write it.
 #pragma once
@@ -39,7 +39,7 @@ public:
     std::optional<ProxyFormError> validate(const ProxyFormValues& values) const;
 
     std::optional<QString> checkName(const QString& name) const;
-    // A listen address may use port 0, which asks the server to pick a free port.
+    // A listen address may use port 0, which lets the server pick a free port.
     static std::optional<QString> checkListen(const QString& address);
     static std::optional<QString> checkUpstream(const QString& address);
 

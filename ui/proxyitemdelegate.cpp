@@ -54,7 +54,7 @@ void ProxyItemDelegate::paint(
     painter->setFont(option.font);
     painter->setPen(selected ? text : m_colors.mutedText);
     painter->drawText(routeBox, Qt::AlignLeft | Qt::AlignVCenter,
-        metrics.elidedText(route, Qt::ElideMiddle, routeBox.width()));
+        metrics.elidedText(route, Qt::ElideRight, routeBox.width()));
 
     if (count > 0)
         paintToxicCount(painter, QRectF(box.right() - countWidth, box.top(), countWidth, line),
@@ -77,7 +77,7 @@ void ProxyItemDelegate::paintToxicCount(
 QSize ProxyItemDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex&) const
 {
     const qreal line = QFontMetricsF(option.font).height();
-    return QSize(int(line * 14), int(line * 2.9));
+    return QSize(int(line * 8), int(line * 2.9));
 }
 
 } // namespace chaoslab::ui

@@ -5,10 +5,8 @@
 #include "proxylistmodel.h"
 
 #include <QAction>
-#include <QHBoxLayout>
 #include <QListView>
 #include <QMenu>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace chaoslab::ui {
@@ -24,26 +22,15 @@ ProxyListPanel::ProxyListPanel(
     m_list->setItemDelegate(m_delegate);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setUniformItemSizes(true);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->setFrameShape(QFrame::NoFrame);
     m_list->setAccessibleName(tr("Proxies"));
     m_list->setAccessibleDescription(tr("Every proxy on the server; select one to see its toxics"));
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
 
-    auto* buttons = new QHBoxLayout;
-    buttons->setSpacing(4);
-    for (auto* action : { actions->newAction(), actions->editAction(), actions->deleteAction() }) {
-        auto* button = new QToolButton(this);
-        button->setDefaultAction(action);
-        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        buttons->addWidget(button);
-    }
-    buttons->addStretch(1);
-
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 0, 4, 4);
-    layout->setSpacing(4);
     layout->addWidget(m_list, 1);
-    layout->addLayout(buttons);
 
     connect(
         m_list, &QListView::customContextMenuRequested, this, [this, actions](const QPoint& at) {

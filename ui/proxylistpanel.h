@@ -1,5 +1,6 @@
-// The proxy list for the left-hand dock: every proxy of the server with its state, and
-// buttons for the proxy actions. Its selection is the console's shared proxy selection.
+// The proxy list for the left-hand dock: every proxy of the server with its state, and a
+// context menu with the proxy actions. Its selection is the console's shared proxy
+// selection.
 #pragma once
 
 #include <QWidget>

@@ -1,4 +1,4 @@
-// Writes what the server monitor sees into the event log: proxies and toxics added,
+// Writes the server monitor's reports into the event log: proxies and toxics added,
 // changed or removed elsewhere or here, and the connection to the server lost or back.
 #pragma once
 

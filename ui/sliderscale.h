@@ -3,8 +3,8 @@
 //
 // The logarithmic scale runs over value - minimum + 1, so it includes the minimum itself
 // (often 0). Its values are rounded to two significant digits (1, 2, ..., 99, 100, 110,
-// ..., 990, 1000, 1100, ...) so that a dragged slider lands on numbers a room can read;
-// a spin box next to the slider sets any exact value.
+// ..., 990, 1000, 1100, ...) so that a dragged slider lands on numbers a room can read.
+// A spin box next to the slider sets any exact value.
 #pragma once
 
 #include <QtGlobal>

@@ -23,6 +23,7 @@ ThemeColors lightColors(bool highContrast)
     colors.upstream = highContrast ? QColor::fromRgb(0xa84300) : QColor::fromRgb(0xc2570c);
     colors.downstream = highContrast ? QColor::fromRgb(0x5b1fb8) : QColor::fromRgb(0x7c3aed);
     colors.danger = highContrast ? QColor::fromRgb(0xa40e26) : QColor::fromRgb(0xcf222e);
+    colors.panic = highContrast ? QColor::fromRgb(0xa40e26) : QColor::fromRgb(0xcf222e);
     colors.warning = highContrast ? QColor::fromRgb(0x7a4d00) : QColor::fromRgb(0x9a6700);
     colors.success = highContrast ? QColor::fromRgb(0x0a5c1d) : QColor::fromRgb(0x1a7f37);
     colors.disabled = highContrast ? QColor::fromRgb(0x595959) : QColor::fromRgb(0x8c959f);
@@ -44,6 +45,7 @@ ThemeColors darkColors(bool highContrast)
     colors.upstream = highContrast ? QColor::fromRgb(0xffb454) : QColor::fromRgb(0xf59e0b);
     colors.downstream = highContrast ? QColor::fromRgb(0xd0b3ff) : QColor::fromRgb(0xa78bfa);
     colors.danger = highContrast ? QColor::fromRgb(0xff6b6b) : QColor::fromRgb(0xf85149);
+    colors.panic = highContrast ? QColor::fromRgb(0xb31d28) : QColor::fromRgb(0xb62324);
     colors.warning = highContrast ? QColor::fromRgb(0xffd75e) : QColor::fromRgb(0xd29922);
     colors.success = highContrast ? QColor::fromRgb(0x7ee787) : QColor::fromRgb(0x3fb950);
     colors.disabled = highContrast ? QColor::fromRgb(0xa6a6a6) : QColor::fromRgb(0x6e7681);
@@ -130,7 +132,7 @@ QFrame#banner { border-radius: 6px; border: %6px solid %11; background: %12; }
 QFrame#banner[kind="info"] { border-color: %13; background: %14; }
 QDockWidget::title { padding: 4px 8px; }
 )")
-        .arg(c.danger.name(), c.danger.darker(115).name(), c.text.name(), c.surface.name(),
+        .arg(c.panic.name(), c.panic.darker(115).name(), c.text.name(), c.surface.name(),
             c.border.name(), QString::number(border), QString::number(border + 1), c.accent.name(),
             c.mutedText.name())
         .arg(c.warning.name(), c.danger.name(), blend(c.danger, c.base, 0.12).name(),

@@ -27,6 +27,8 @@ struct ThemeColors
     QColor upstream; // client -> server direction
     QColor downstream; // server -> client direction
     QColor danger;
+    // Background of the "Reset all" button, dark enough for white text.
+    QColor panic;
     QColor warning;
     QColor success;
     QColor disabled;

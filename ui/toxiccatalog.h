@@ -1,4 +1,4 @@
-// What the console shows for each toxic type: titles, attribute labels, units, ranges and
+// Presentation of each toxic type in the console: titles, attribute labels, units, ranges and
 // starting values for the sliders. Names of types and attributes are Toxiproxy 2.12's.
 #pragma once
 

@@ -71,6 +71,7 @@ void ToxicControlsView::showProxy(const QString& name)
     if (!area) {
         area = new QScrollArea(m_stack);
         area->setWidgetResizable(true);
+        area->setAccessibleName(tr("Toxics of %1").arg(name));
         area->setFrameShape(QFrame::NoFrame);
         area->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
         area->setWidget(new ProxyToxicsPage(m_client, name, m_log, area));

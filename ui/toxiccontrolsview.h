@@ -1,6 +1,6 @@
 // The toxic controls of the selected proxy, for the right-hand dock. Each proxy gets its
 // own page when first selected and keeps it, with any toxics added there, until the proxy
-// is deleted; pages follow the server monitor.
+// is deleted. Pages follow the server monitor.
 #pragma once
 
 #include "toxiproxy/toxiproxyclient.h"

@@ -65,6 +65,8 @@ void ToxicEditor::buildHeader(const ToxicTypeSpec& spec)
     m_nameLabel = new QLabel(this);
     m_nameLabel->setProperty("role", QStringLiteral("muted"));
     m_nameLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Long names are cut rather than widening the dock.
+    m_nameLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
     m_direction = new QComboBox(this);
     m_direction->addItem(tr("← Downstream"));
@@ -91,7 +93,6 @@ void ToxicEditor::buildHeader(const ToxicTypeSpec& spec)
     header->setSpacing(8);
     header->addWidget(m_toggle);
     header->addWidget(m_nameLabel, 1);
-    header->addWidget(m_direction);
     header->addWidget(m_removeButton);
 
     auto* layout = new QVBoxLayout(this);
@@ -111,7 +112,12 @@ void ToxicEditor::buildControls(const ToxicTypeSpec& spec)
     grid->setVerticalSpacing(2);
     grid->setColumnStretch(1, 1);
 
-    int row = 0;
+    auto* directionLabel = new QLabel(tr("&Direction"), this);
+    directionLabel->setBuddy(m_direction);
+    grid->addWidget(directionLabel, 0, 0);
+    grid->addWidget(m_direction, 0, 1, 1, 2, Qt::AlignLeft);
+
+    int row = 1;
     auto add = [this, grid, &row](const AttributeSpec& attribute) {
         auto* control = new AttributeControl(attribute, this);
         control->addToGrid(grid, row);
@@ -197,6 +203,12 @@ void ToxicEditor::showSyncState()
         const QSignalBlocker blockDirection(m_direction);
         m_direction->setCurrentIndex(rowOf(m_sync.direction()));
     }
+    m_nameLabel->setText(enabled ? serverNames() : tr("%1 (off)").arg(serverNames()));
+    emit activeChanged(enabled);
+}
+
+QString ToxicEditor::serverNames() const
+{
     QStringList names;
     for (auto stream : { ToxicStream::Upstream, ToxicStream::Downstream }) {
         const bool used = m_sync.direction() == ToxicDirection::Both
@@ -205,9 +217,7 @@ void ToxicEditor::showSyncState()
         if (used && !names.contains(m_sync.serverName(stream)))
             names.append(m_sync.serverName(stream));
     }
-    m_nameLabel->setText(enabled ? names.join(QStringLiteral(", "))
-                                 : tr("%1 (off)").arg(names.join(QStringLiteral(", "))));
-    emit activeChanged(enabled);
+    return names.join(QStringLiteral(", "));
 }
 
 void ToxicEditor::handleToggleClicked(bool checked)
@@ -215,7 +225,7 @@ void ToxicEditor::handleToggleClicked(bool checked)
     m_errorLabel->hide();
     if (checked) {
         m_sync.setEnabled(true);
-        logEvent(Severity::Change, tr("Switched %1 on").arg(identity().name));
+        logEvent(Severity::Change, tr("Switched %1 on").arg(serverNames()));
         showSyncState();
         return;
     }
@@ -223,7 +233,7 @@ void ToxicEditor::handleToggleClicked(bool checked)
     m_toggle->setChecked(true);
     confirmDroppingConnections(tr("Switch off"), [this] {
         m_sync.setEnabled(false);
-        logEvent(Severity::Change, tr("Switched %1 off").arg(identity().name));
+        logEvent(Severity::Change, tr("Switched %1 off").arg(serverNames()));
         showSyncState();
     });
 }
@@ -269,23 +279,23 @@ void ToxicEditor::handleValueEdited(AttributeControl* control, qint64 value, boo
     // Values first, so that the toxic is created with them.
     if (!m_sync.isEnabled()) {
         m_sync.setEnabled(true);
-        logEvent(Severity::Change, tr("Switched %1 on").arg(identity().name));
+        logEvent(Severity::Change, tr("Switched %1 on").arg(serverNames()));
         showSyncState();
     }
     if (final) {
         logEvent(Severity::Change,
-            tr("Set %1 of %2 to %3")
-                .arg(control->spec().label, identity().name,
-                    ToxicSummary::formatValue(value, control->spec().unit)));
+            tr("Set %1 to %2 on %3")
+                .arg(control->spec().key, ToxicSummary::formatValue(value, control->spec().unit),
+                    serverNames()));
     }
 }
 
 void ToxicEditor::handleConflict(AttributeControl* control, qint64 serverValue)
 {
     logEvent(Severity::Warning,
-        tr("%1 of %2 was changed elsewhere to %3 while being set here; the value set here "
-           "is sent on release")
-            .arg(control->spec().label, identity().name,
+        tr("%1 on %2 was changed elsewhere to %3 while being set here; the value set here is "
+           "sent on release")
+            .arg(control->spec().key, serverNames(),
                 ToxicSummary::formatValue(serverValue, control->spec().unit)));
 }
 
@@ -296,7 +306,7 @@ void ToxicEditor::handleFailure(const QString& message)
     logEvent(Severity::Error, message);
 }
 
-// A slicer's size variation must stay below its average size, or Toxiproxy panics.
+// A slicer's size variation must stay below its average size, or Toxiproxy 2.12 panics.
 void ToxicEditor::keepSlicerSizesValid(AttributeControl* changed)
 {
     auto* average = control(QStringLiteral("average_size"));

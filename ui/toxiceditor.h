@@ -65,6 +65,9 @@ private:
     void keepSlicerSizesValid(AttributeControl* changed);
     void showServerValues();
     void showSyncState();
+    // Returns the server names of the toxic in its current direction, such as
+    // "latency_upstream, latency_downstream".
+    QString serverNames() const;
     void confirmDroppingConnections(const QString& action, std::function<void()> apply);
     void logEvent(EventLogEntry::Severity severity, const QString& message);
 

@@ -169,6 +169,12 @@ void ToxicSync::adoptServerState()
     if (!m_hasSeen)
         return;
     m_known = m_lastSeen;
+    adoptKnownState();
+    emit stateAdopted();
+}
+
+void ToxicSync::adoptKnownState()
+{
     const bool upstream = m_known[0].has_value();
     const bool downstream = m_known[1].has_value();
     m_enabled = upstream || downstream;
@@ -185,7 +191,6 @@ void ToxicSync::adoptServerState()
             m_values.insert(attribute.name, attribute.value);
         m_toxicity = shown->toxicity;
     }
-    emit stateAdopted();
 }
 
 void ToxicSync::pump()
@@ -260,7 +265,7 @@ void ToxicSync::create(ToxicStream stream)
                 emit structureChanged(
                     tr("Added %1: %2").arg(created.name, ToxicSummary::describe(created)));
             } else if (result.error == ErrorKind::Conflict) {
-                // It exists already, made elsewhere or by a request whose answer was lost:
+                // It exists already, made elsewhere or by a request whose response was lost:
                 // set it to this toxic's values instead.
                 m_known[indexOf(stream)] = toxic;
                 for (const auto& attribute : toxic.attributes)
@@ -328,11 +333,7 @@ void ToxicSync::handleFailure(const ApiResult& result)
         return;
     m_pendingPatch = {};
     m_currentPatchStreams.clear();
-    m_enabled = m_known[0] || m_known[1];
-    if (m_known[0] && m_known[1])
-        m_direction = ToxicDirection::Both;
-    else if (m_known[0] || m_known[1])
-        m_direction = m_known[0] ? ToxicDirection::Upstream : ToxicDirection::Downstream;
+    adoptKnownState();
     emit failed(result.message);
     emit stateAdopted();
 }

@@ -7,10 +7,10 @@
 // exact name and its one stream.
 //
 // The sync sends at most one request at a time for its toxic and merges edits made
-// meanwhile into the next one, so the server applies them in order. While requests are
-// pending, and for a short settling time after the last one, server states seen by the
-// console's poller may predate them; the sync then keeps its own state and adopts the
-// latest server state once settled.
+// meanwhile into the next one, so the server applies them in order. Server states that
+// the console's poller reports while requests are pending, or shortly after the last
+// one, may predate them. So the sync keeps its own state until it has settled, and then
+// adopts the latest server state.
 #pragma once
 
 #include "toxiproxy/toxic.h"
@@ -95,6 +95,8 @@ private:
     void finishRequest();
     void handleFailure(const toxiproxy::ApiResult& result);
     void adoptServerState();
+    // Sets the switch, direction and values from m_known.
+    void adoptKnownState();
     toxiproxy::Toxic makeToxic(toxiproxy::ToxicStream stream) const;
 
     QPointer<toxiproxy::ToxiproxyClient> m_client;
@@ -106,13 +108,13 @@ private:
     QMap<QString, qint64> m_values;
     double m_toxicity = 1.0;
 
-    // What the server holds, as far as this sync's requests and adopted polls tell.
+    // The server's toxics as far as this sync's responses and adopted polls show them.
     ServerPair m_known;
     ServerPair m_lastSeen;
     bool m_hasSeen = false;
 
     toxiproxy::ToxiproxyClient::RequestId m_inFlight = 0;
-    // Incremented by forgetServerState(), so that answers to dropped requests are ignored.
+    // Incremented by forgetServerState(), so that responses to dropped requests are ignored.
     quint64 m_generation = 0;
     toxiproxy::ToxicUpdate m_pendingPatch;
     toxiproxy::ToxicUpdate m_currentPatch;

@@ -1,7 +1,7 @@
 // Limits how often a changing value is sent: the first change goes out at once, later
 // ones at most once per interval with the latest value winning, and finish() sends the
-// final value immediately. A slider drag thus makes at most 1000 / interval requests a
-// second and always ends with the value the user released on.
+// final value immediately. A slider drag thus sends at most one value per interval, plus
+// the final one, and always ends with the value the user released on.
 #pragma once
 
 #include <QElapsedTimer>

@@ -102,6 +102,14 @@ std::string listenHint(const std::string& error)
 // Runs the engine and its API until SIGINT or SIGTERM. Returns the exit code.
 int serve(const ServeOptions& options, const std::vector<engine::PopulateEntry>& proxies)
 {
+    // Watching starts before the "listening" line, so that a signal sent as soon as that line
+    // appears reaches the handler and not the default action, which would kill the process.
+    SignalWatcher signalWatcher({ SIGINT, SIGTERM });
+    QObject::connect(&signalWatcher, &SignalWatcher::received, qApp, [](int signalNumber) {
+        qCInfo(lcEngine, "stopping on signal %d", signalNumber);
+        QCoreApplication::quit();
+    });
+
     engine::Engine engine;
     engine::ToxiproxyApi api(engine);
     net::HttpServer server([&api](const net::HttpRequest& request) { return api.handle(request); });
@@ -122,12 +130,6 @@ int serve(const ServeOptions& options, const std::vector<engine::PopulateEntry>&
     std::printf("chaoslab engine listening on http://%s (Toxiproxy API 2.12.0)\n",
         server.address().c_str());
     std::fflush(stdout);
-
-    SignalWatcher signalWatcher({ SIGINT, SIGTERM });
-    QObject::connect(&signalWatcher, &SignalWatcher::received, qApp, [](int signalNumber) {
-        qCInfo(lcEngine, "stopping on signal %d", signalNumber);
-        QCoreApplication::quit();
-    });
     return QCoreApplication::exec();
 }
 

@@ -1,5 +1,5 @@
-// The routes of the demo HTTP service, which stands in for the public placeholder API that
-// the academy's Chaos Toolkit experiments call:
+// The routes of the demo HTTP service, a local replacement for the public placeholder API
+// that the academy's Chaos Toolkit experiments call:
 //
 //   GET /             a JSON index of these routes
 //   GET /health       {"status":"ok"}
@@ -15,8 +15,9 @@
 
 namespace chaoslab::demo {
 
-// 100 MB, with 1 MB = 1,000,000 bytes as Toxiproxy's bandwidth rates count them. The server
-// holds a whole response in memory, several copies at once while sending it.
+// 100 MB, with 1 MB = 1,000,000 bytes as Toxiproxy's bandwidth rates count them. HttpServer
+// keeps several copies of a response in memory while it sends it: one 100 MB response took
+// `chaoslab demo-http` to a peak RSS of about 410 MB when fetched with curl on loopback.
 constexpr std::size_t MaxPayloadBytes = 100'000'000;
 
 // Thread-safe; HttpServer calls it on its own thread.

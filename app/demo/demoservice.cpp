@@ -4,27 +4,11 @@
 
 #include <QLoggingCategory>
 
-#include <chrono>
-
 Q_LOGGING_CATEGORY(lcDemo, "chaoslab.demo", QtInfoMsg)
 
 namespace chaoslab::demo {
 
 namespace {
-
-using namespace std::chrono_literals;
-
-net::HttpServerConfig serverConfig()
-{
-    net::HttpServerConfig config;
-    // HttpServer starts the idle and closing deadlines when the handler returns, not when
-    // the response has been sent, and aborts the connection when they pass. A large
-    // payload behind a bandwidth toxic can take minutes, so both deadlines are long here.
-    // NOTE: a transfer that takes longer than 10 minutes is still cut off.
-    config.idleTimeout = 10min;
-    config.lingerTimeout = 10min;
-    return config;
-}
 
 net::HttpResponse handleLogged(const net::HttpRequest& request)
 {
@@ -36,7 +20,7 @@ net::HttpResponse handleLogged(const net::HttpRequest& request)
 
 } // namespace
 
-DemoService::DemoService() : m_server(handleLogged, serverConfig()) { }
+DemoService::DemoService() : m_server(handleLogged) { }
 
 DemoService::~DemoService()
 {
@@ -45,6 +29,8 @@ DemoService::~DemoService()
 
 std::optional<std::string> DemoService::listen(const std::string& host, std::uint16_t port)
 {
+    if (m_server.port() != 0)
+        return "the demo service already listens on " + m_server.address();
     auto error = m_server.listen(host, port);
     if (error) {
         qCWarning(lcDemo, "demo service cannot listen error=%s", error->c_str());

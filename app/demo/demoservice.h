@@ -25,7 +25,7 @@ public:
     DemoService& operator=(const DemoService&) = delete;
 
     // Binds host:port (port 0 picks a free one) and starts serving. Returns an error message
-    // naming the address when it cannot be bound. Call at most once.
+    // naming the address when it cannot be bound, or when the service listens already.
     std::optional<std::string> listen(const std::string& host, std::uint16_t port);
 
     // The bound address, such as "127.0.0.1:8080", and its port.

@@ -144,8 +144,8 @@ HttpResponse invalidBody(const HttpRequest& request)
     return HttpResponse::json(400, net::jsonErrorBody(400, message));
 }
 
-// Answers POST as json-server does: the request's fields, then the owner from a nested
-// route, then the id the next item would have.
+// Builds the response to POST as json-server does: the request's fields, then the owner from a
+// nested route, then the id the next item would have.
 HttpResponse createItem(const Collection& collection, const HttpRequest& request,
     std::optional<int> ownerId = std::nullopt)
 {

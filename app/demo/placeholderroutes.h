@@ -10,7 +10,7 @@
 //   PATCH  /todos/{id}         200 with the item updated by the request's JSON object
 //   DELETE /todos/{id}         200 with {}
 //
-// As on jsonplaceholder, writes are answered as if applied but change nothing.
+// As on jsonplaceholder, writes get responses as if they were applied, but change nothing.
 #pragma once
 
 #include "httpmessage.h"

@@ -32,7 +32,7 @@ private:
     int m_references = 0;
 };
 
-// An owning reference to a block; the last reference returns the block to its pool.
+// An owning reference to a block. The last reference returns the block to its pool.
 class BlockRef
 {
 public:

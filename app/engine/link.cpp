@@ -109,7 +109,7 @@ void Link::connectTo(const SocketAddress& address)
 {
     if (m_state != State::Resolving)
         return;
-    m_upstreamAddress = address.toString();
+    m_upstreamAddress = address;
     const int fd = connectNonBlocking(address);
     if (fd < 0) {
         failConnect(std::strerror(errno));
@@ -177,7 +177,7 @@ void Link::startStreaming()
     setTimer(std::nullopt);
     qCDebug(lcEngineLink).nospace()
         << "link " << m_serial << " opened: proxy=" << m_proxy->name.c_str()
-        << " upstream=" << m_upstreamAddress.c_str();
+        << " upstream=" << m_upstreamAddress.toString().c_str();
     m_toxics = m_proxy->toxics();
     const StageContext context { Clock::now(), m_reactor.random() };
     m_toUpstream.replaceChain(m_toxics->upstream, context);

@@ -72,7 +72,7 @@ private:
     std::shared_ptr<const ToxicSet> m_toxics;
     std::optional<TimePoint> m_timerAt;
     bool m_runQueued = false;
-    std::string m_upstreamAddress;
+    SocketAddress m_upstreamAddress;
 };
 
 } // namespace chaoslab::engine

@@ -45,6 +45,9 @@ LinkDirection::LinkDirection(Stream stream, SocketState& source, SocketState& si
 bool LinkDirection::replaceChain(const std::vector<ToxicSpec>& specs, const StageContext& context)
 {
     const bool closeRequested = m_chain.rebuild(specs, context);
+    // NOTE: Toxiproxy 2.12 releases only the chunk that the changed toxic holds at that
+    // moment, while this releases the whole queue (at most the backpressure bound). Bytes
+    // still in the splice pipe were read before the change and pass without the new toxic.
     for (auto& segment : m_queue)
         segment.due = std::min(segment.due, context.now);
     return closeRequested;

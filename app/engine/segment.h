@@ -29,8 +29,8 @@ struct Segment
     // A separate segment is written with its own write call (slicer pieces), never
     // merged with its neighbours.
     bool separate = false;
-    // When the segment may leave: the read time at the chain's input, the release time
-    // at its output.
+    // The earliest time the segment may leave: the read time at the chain's input, the
+    // release time at its output.
     TimePoint due;
     BlockRef block;
     std::uint32_t offset = 0;

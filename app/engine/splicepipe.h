@@ -1,6 +1,6 @@
 // A kernel pipe that moves bulk data from one socket to another with splice(2), so the
-// bytes never pass through user space. Only links without active toxics use it: toxics
-// need the bytes in memory.
+// bytes never pass through user space. Only directions without active toxics use it,
+// because toxics need the bytes in memory.
 #pragma once
 
 #include <cstddef>

@@ -102,6 +102,8 @@ UpstreamResolver::Result UpstreamResolver::lookUp(const HostPort& target)
     }
     // IPv4 first: "localhost" often lists ::1 first, while local test servers usually
     // listen on 127.0.0.1 only.
+    // NOTE: only this one address is tried; Go's dialer, which Toxiproxy uses, falls back
+    // to the next address when a connection fails.
     const addrinfo* chosen = found;
     for (const auto* entry = found; entry; entry = entry->ai_next) {
         if (entry->ai_family == AF_INET) {

@@ -18,6 +18,8 @@ BuiltInEngine::~BuiltInEngine()
 
 std::optional<std::string> BuiltInEngine::start(const std::string& apiHost, std::uint16_t apiPort)
 {
+    if (m_apiServer.port() != 0)
+        return "the built-in engine already listens on " + apiAddress();
     if (auto error = m_apiServer.listen(apiHost, apiPort)) {
         qCWarning(lcHost, "built-in engine cannot listen error=%s", error->c_str());
         return error;

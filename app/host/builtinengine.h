@@ -35,7 +35,7 @@ public:
     // Serves the Toxiproxy API on apiHost:apiPort, a numeric address, then starts the demo
     // service and the demo_api proxy. Returns the error message when the API cannot listen.
     // A demo part that cannot start is logged and left out, because the engine is useful
-    // without it. Call at most once.
+    // without it. Fails when the API listens already.
     std::optional<std::string> start(const std::string& apiHost, std::uint16_t apiPort);
 
     engine::Engine& engine() { return m_engine; }

@@ -54,9 +54,13 @@ std::optional<QString> EngineHost::startBuiltIn(const QUrl& url)
     const auto port = static_cast<std::uint16_t>(url.port(80));
     auto builtIn = std::make_unique<BuiltInEngine>();
     if (auto error = builtIn->start(host, port)) {
-        return tr("Could not start the built-in engine at %1: %2. Stop the program that uses "
-                  "port %3, or choose another address with --toxiproxy.")
-            .arg(url.toString(), QString::fromStdString(*error), QString::number(port));
+        const auto nextStep = error->find("in use") != std::string::npos
+            ? tr("Stop the program that uses port %1, or choose another address with "
+                 "--toxiproxy.")
+                  .arg(port)
+            : tr("Choose another address with --toxiproxy.");
+        return tr("Could not start the built-in engine at %1: %2. %3")
+            .arg(url.toString(), QString::fromStdString(*error), nextStep);
     }
     m_builtIn = std::move(builtIn);
     return std::nullopt;
@@ -84,7 +88,7 @@ void EngineHost::handleVersion(const toxiproxy::ApiResult& result, const QString
         emit ready(Kind::Toxiproxy, tr("Toxiproxy %1 at %2").arg(version, m_url.toString()));
         return;
     case StartAction::StartBuiltIn:
-        qCInfo(lcHost, "no server answered url=%s error=%s, starting the built-in engine",
+        qCInfo(lcHost, "no server responded url=%s error=%s, starting the built-in engine",
             qPrintable(m_url.toString()), qPrintable(toxiproxy::errorKindName(result.error)));
         if (auto error = startBuiltIn(m_url)) {
             emit failed(*error);

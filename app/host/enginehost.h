@@ -1,12 +1,13 @@
 // Finds or starts the Toxiproxy server the console talks to.
 //
-// start(url) asks `url` for GET /version with a 1 s timeout. When a server answers, ready()
+// start(url) sends GET /version to `url` with a 1 s timeout. When a server responds, ready()
 // follows with Kind::Toxiproxy and "Toxiproxy 2.12.0 at <url>"; a Chaos Lab engine in another
-// process answers the same way. When nothing answers (connection refused or timed out) and
+// process responds the same way. When nothing responds (connection refused or timed out) and
 // `url` is an http:// address on this computer, the host starts the built-in engine there
 // (see BuiltInEngine) and emits ready() with Kind::BuiltIn and "built-in engine at <url>".
-// Otherwise failed() says what is wrong, and nothing is started. Locality is decided from
-// the URL's text alone, so a remote address is only ever asked for its version.
+// Otherwise failed() carries a message with the cause and the next step, and nothing is
+// started. Locality is decided from the URL's text alone, so a remote address only ever gets
+// the version request.
 //
 // Signals come from the event loop, never from inside start(). Nothing blocks the calling
 // thread. Destroying the host stops the built-in engine.
@@ -64,7 +65,7 @@ private:
     toxiproxy::ToxiproxyClient* m_client;
     QUrl m_url;
     std::unique_ptr<BuiltInEngine> m_builtIn;
-    // Tells the answer of the current check from those of checks stopped earlier.
+    // Identifies the current check, so that responses to checks stopped earlier are ignored.
     quint64 m_check = 0;
     bool m_checking = false;
 };

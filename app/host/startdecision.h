@@ -1,6 +1,6 @@
-// What the console does after asking a Toxiproxy address for GET /version: use the server
-// that answered, start the built-in engine because nothing answered on a loopback address,
-// or report why neither is possible.
+// The console's next step after it sends GET /version to a Toxiproxy address: use the
+// server that responded, start the built-in engine because nothing responded on a loopback
+// address, or report why neither is possible.
 #pragma once
 
 #include "toxiproxy/apiresult.h"
@@ -11,9 +11,9 @@
 namespace chaoslab::host {
 
 enum class StartAction {
-    // A Toxiproxy server, or a Chaos Lab engine in another process, answered.
+    // A Toxiproxy server, or a Chaos Lab engine in another process, responded.
     UseServer,
-    // Nothing answered (connection refused or timed out) at an address the built-in engine
+    // Nothing responded (connection refused or timed out) at an address the built-in engine
     // may serve.
     StartBuiltIn,
     // Report the message and start nothing.

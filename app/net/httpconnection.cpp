@@ -2,6 +2,8 @@
 
 #include <QTcpSocket>
 
+#include <linux/sockios.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 
 Q_LOGGING_CATEGORY(lcHttp, "chaoslab.net.http", QtInfoMsg)
@@ -15,6 +17,18 @@ constexpr qint64 readBufferBytes = 64 * 1024;
 // Requests are not processed while this many response bytes wait to be sent, so a client
 // that pipelines requests but never reads cannot make the server buffer without bound.
 constexpr qint64 writeHighWater = 1024 * 1024;
+// The kernel reports no event when its send queue empties, so the connection polls it.
+constexpr std::chrono::milliseconds deliveryPollInterval { 50 };
+
+// Returns the bytes in the socket's kernel send queue that the peer has not acknowledged
+// yet, sent or not, or 0 when the kernel cannot tell.
+qint64 unacknowledgedBytes(qintptr fd)
+{
+    int bytes = 0;
+    if (::ioctl(static_cast<int>(fd), SIOCOUTQ, &bytes) != 0)
+        return 0;
+    return bytes;
+}
 
 std::string escapeJson(const std::string& text)
 {
@@ -55,10 +69,13 @@ HttpConnection::HttpConnection(
     m_socket->setParent(this);
     m_socket->setReadBufferSize(readBufferBytes);
     m_deadline.setSingleShot(true);
+    m_deliveryPoll.setSingleShot(true);
+    m_deliveryPoll.setInterval(deliveryPollInterval);
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::readFromSocket);
     connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::handleBytesWritten);
     connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::finish);
     connect(&m_deadline, &QTimer::timeout, this, &HttpConnection::handleDeadline);
+    connect(&m_deliveryPoll, &QTimer::timeout, this, &HttpConnection::checkDelivery);
     setWait(Wait::FirstRequest);
 }
 
@@ -69,6 +86,9 @@ void HttpConnection::setWait(Wait wait)
     case Wait::FirstRequest:
     case Wait::Request:
         m_deadline.start(m_config.requestTimeout);
+        break;
+    case Wait::Write:
+        m_deadline.start(m_config.writeStallTimeout);
         break;
     case Wait::Idle:
         m_deadline.start(m_config.idleTimeout);
@@ -113,8 +133,6 @@ void HttpConnection::processBuffer()
         }
         m_continueSent = false;
         callHandler(m_parser.takeRequest());
-        if (!m_closing)
-            setWait(m_buffer.empty() ? Wait::Idle : Wait::Request);
     }
 }
 
@@ -144,8 +162,11 @@ void HttpConnection::writeResponse(const HttpResponse& response, const HttpReque
     const bool head = request && request->method == "HEAD";
     const auto bytes = serializeResponse(sent, head, keepAlive);
     m_socket->write(bytes.data(), static_cast<qint64>(bytes.size()));
-    if (!keepAlive)
-        startClosing();
+    if (!keepAlive) {
+        m_closing = true;
+        m_buffer.clear();
+    }
+    setWait(Wait::Write);
 }
 
 void HttpConnection::rejectRequest(int status, const std::string& message)
@@ -156,36 +177,66 @@ void HttpConnection::rejectRequest(int status, const std::string& message)
     writeResponse(HttpResponse::json(status, jsonErrorBody(status, message)), nullptr);
 }
 
-void HttpConnection::startClosing()
-{
-    m_closing = true;
-    m_buffer.clear();
-    setWait(Wait::Linger);
-    handleBytesWritten();
-}
-
 void HttpConnection::handleBytesWritten()
 {
-    if (!m_closing) {
-        if (m_socket->bytesToWrite() < writeHighWater)
-            readFromSocket();
+    if (m_wait == Wait::Write)
+        m_deadline.start(m_config.writeStallTimeout);
+    // Reading resumes below the high-water mark, and may write further responses.
+    if (!m_closing && m_socket->bytesToWrite() < writeHighWater)
+        readFromSocket();
+    if (m_wait != Wait::Write || m_socket->bytesToWrite() > 0)
+        return;
+    if (m_closing) {
+        // Closing only the sending side lets the client read the last response even while
+        // it is still sending a body that this server will not read. A full close would make
+        // the kernel respond to that unread data with a reset, which can discard the response.
+        ::shutdown(static_cast<int>(m_socket->socketDescriptor()), SHUT_WR);
+        m_socket->readAll();
+    }
+    checkDelivery();
+}
+
+// Runs once Qt's write buffer is empty. The responses count as written only when the client's
+// kernel has acknowledged every byte, because until then a slow client is still receiving.
+void HttpConnection::checkDelivery()
+{
+    if (m_finished || m_wait != Wait::Write || m_socket->bytesToWrite() > 0)
+        return;
+    const auto unacknowledged = unacknowledgedBytes(m_socket->socketDescriptor());
+    if (unacknowledged == 0) {
+        finishWriting();
         return;
     }
-    if (m_socket->bytesToWrite() > 0)
-        return;
-    // Closing only the sending side lets the client read the last response even while it is
-    // still sending a body that this server will not read. A full close would make the
-    // kernel respond to that unread data with a reset, which can discard the response.
-    ::shutdown(static_cast<int>(m_socket->socketDescriptor()), SHUT_WR);
-    m_socket->readAll();
+    if (unacknowledged < m_unacknowledged)
+        m_deadline.start(m_config.writeStallTimeout);
+    m_unacknowledged = unacknowledged;
+    m_deliveryPoll.start();
+}
+
+void HttpConnection::finishWriting()
+{
+    if (m_closing)
+        setWait(Wait::Linger);
+    else if (m_parser.started() || !m_buffer.empty())
+        setWait(Wait::Request);
+    else
+        setWait(Wait::Idle);
 }
 
 void HttpConnection::handleDeadline()
 {
-    if (m_wait == Wait::Linger || m_closing) {
+    switch (m_wait) {
+    case Wait::Write:
+        resetStalledConnection();
+        return;
+    case Wait::Linger:
         m_socket->abort();
         finish();
         return;
+    case Wait::FirstRequest:
+    case Wait::Request:
+    case Wait::Idle:
+        break;
     }
     if (m_parser.started() || !m_buffer.empty()) {
         rejectRequest(408,
@@ -197,12 +248,31 @@ void HttpConnection::handleDeadline()
     finish();
 }
 
+void HttpConnection::resetStalledConnection()
+{
+    qCInfo(lcHttp,
+        "response write stalled, resetting connection peer=%s:%u "
+        "stall_timeout_ms=%lld pending_bytes=%lld",
+        qPrintable(m_socket->peerAddress().toString()), m_socket->peerPort(),
+        static_cast<long long>(m_config.writeStallTimeout.count()),
+        static_cast<long long>(
+            m_socket->bytesToWrite() + unacknowledgedBytes(m_socket->socketDescriptor())));
+    // A zero linger time makes close() send a reset and drop the kernel's send queue at once,
+    // instead of keeping it for a client that has stopped reading.
+    const linger reset { 1, 0 };
+    ::setsockopt(static_cast<int>(m_socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &reset,
+        sizeof reset);
+    m_socket->abort();
+    finish();
+}
+
 void HttpConnection::finish()
 {
     if (m_finished)
         return;
     m_finished = true;
     m_deadline.stop();
+    m_deliveryPoll.stop();
     emit finished();
 }
 

@@ -5,29 +5,42 @@
 
 #include <unistd.h>
 
+#include <utility>
+
 namespace chaoslab::net {
 
-// Owns the QTcpServer and the connections; created on the caller's thread, then moved to
-// the server's thread where every one of its methods runs.
+// Owns the listening socket, the QTcpServer and the connections. It is created on the
+// caller's thread, then moved to the server's thread where every one of its methods runs.
 class HttpServerWorker : public QObject
 {
     Q_OBJECT
 
 public:
-    HttpServerWorker(HttpHandler handler, const HttpServerConfig& config)
-        : m_handler(std::move(handler))
+    // Takes ownership of `listeningFd` at once, so that the socket is closed even when the
+    // thread stops before start() has run.
+    HttpServerWorker(int listeningFd, HttpHandler handler, const HttpServerConfig& config)
+        : m_listeningFd(listeningFd)
+        , m_handler(std::move(handler))
         , m_config(config)
     {
         m_server.setParent(this);
         connect(&m_server, &QTcpServer::newConnection, this, &HttpServerWorker::accept);
     }
 
-    void start(qintptr fd)
+    ~HttpServerWorker() override
     {
+        if (m_listeningFd >= 0)
+            ::close(m_listeningFd);
+    }
+
+    // Hands the listening socket to the QTcpServer, which closes it when it is destroyed.
+    void start()
+    {
+        const int fd = std::exchange(m_listeningFd, -1);
         if (!m_server.setSocketDescriptor(fd)) {
-            qCWarning(lcHttp, "HTTP server failed to use its listening socket fd=%d error=%s",
-                static_cast<int>(fd), qPrintable(m_server.errorString()));
-            ::close(static_cast<int>(fd));
+            qCWarning(lcHttp, "HTTP server failed to use its listening socket fd=%d error=%s", fd,
+                qPrintable(m_server.errorString()));
+            ::close(fd);
         }
     }
 
@@ -54,6 +67,7 @@ private:
         }
     }
 
+    int m_listeningFd;
     QTcpServer m_server;
     HttpHandler m_handler;
     HttpServerConfig m_config;
@@ -92,12 +106,13 @@ bool HttpServer::serve(const TcpListener& listener)
     }
     m_address = listener.address;
     m_port = listener.port;
-    auto* worker = new HttpServerWorker(m_handler, m_config);
+    auto* worker = new HttpServerWorker(listener.fd, m_handler, m_config);
     worker->moveToThread(&m_thread);
+    // QThread deletes objects queued with deleteLater() before it reports that it has
+    // finished, so close() returns only after the worker has closed the listening socket.
     QObject::connect(&m_thread, &QThread::finished, worker, &QObject::deleteLater);
     m_thread.start();
-    const qintptr fd = listener.fd;
-    QMetaObject::invokeMethod(worker, [worker, fd] { worker->start(fd); });
+    QMetaObject::invokeMethod(worker, &HttpServerWorker::start);
     return true;
 }
 

@@ -8,8 +8,9 @@
 // The handler is called on the server's thread, one request at a time, so it must be
 // thread-safe with respect to the rest of the program and should return quickly: a slow
 // handler delays every other client. Keep-alive, pipelining, Content-Length and chunked
-// bodies, "Expect: 100-continue", size limits (413, 431) and timeouts (408, idle close) are
-// handled here; malformed requests get a JSON error body {"error": "...", "status": N}.
+// bodies, "Expect: 100-continue", size limits (413, 431) and timeouts (408, idle close, reset
+// of a client that stops reading its response) are handled here. Malformed requests get a
+// JSON error body {"error": "...", "status": N}.
 #pragma once
 
 #include "httpconnection.h"

@@ -5,8 +5,17 @@
 #include <QElapsedTimer>
 #include <QTest>
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <memory>
+#include <thread>
+
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
 
 using namespace chaoslab::net;
 
@@ -36,6 +45,10 @@ private slots:
     void idleConnectionClosed();
     void handlerExceptionGives500();
     void listenReportsPortInUse();
+    void closedServerReleasesPort();
+    void slowClientReceivesLargeResponse_data();
+    void slowClientReceivesLargeResponse();
+    void stalledDownloadIsReset();
 
 private:
     std::unique_ptr<HttpServer> m_server;
@@ -50,6 +63,96 @@ HttpServerConfig shortTimeouts()
     config.requestTimeout = std::chrono::milliseconds(400);
     config.idleTimeout = std::chrono::milliseconds(400);
     return config;
+}
+
+// Closes the descriptor when it goes out of scope.
+class SocketFd
+{
+public:
+    explicit SocketFd(int fd) : m_fd(fd) { }
+    ~SocketFd()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    SocketFd(const SocketFd&) = delete;
+    SocketFd& operator=(const SocketFd&) = delete;
+
+    int get() const { return m_fd; }
+
+private:
+    int m_fd;
+};
+
+// Connects with a receive buffer of about 64 KiB, so that the client's kernel takes little of
+// a large response and the rest waits on the server until the client reads. A receive call
+// fails after 5 s without data. Returns -1 on failure.
+int connectWithSmallReceiveBuffer(quint16 port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return -1;
+    const int bufferBytes = 64 * 1024;
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &bufferBytes, sizeof bufferBytes);
+    const timeval receiveTimeout { 5, 0 };
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &receiveTimeout, sizeof receiveTimeout);
+    sockaddr_in address {};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+bool sendAll(int fd, const QByteArray& bytes)
+{
+    return ::send(fd, bytes.constData(), static_cast<size_t>(bytes.size()), MSG_NOSIGNAL)
+        == bytes.size();
+}
+
+struct PacedRead
+{
+    QByteArray bytes;
+    // True when a receive call returned the end of the stream or an error such as a reset.
+    bool closed = false;
+};
+
+// Reads at no more than `bytesPerSecond` until `expectedBytes` have arrived, the server closes
+// the connection, or `timeoutMs` passes.
+PacedRead readPaced(int fd, qint64 bytesPerSecond, qsizetype expectedBytes, int timeoutMs)
+{
+    PacedRead result;
+    result.bytes.reserve(expectedBytes);
+    QElapsedTimer timer;
+    timer.start();
+    char chunk[16 * 1024];
+    while (result.bytes.size() < expectedBytes && timer.elapsed() < timeoutMs) {
+        const qint64 allowed = bytesPerSecond * timer.elapsed() / 1000 - result.bytes.size();
+        if (allowed <= 0) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            continue;
+        }
+        const auto size = std::min<qint64>(
+            { allowed, qint64(sizeof chunk), qint64(expectedBytes - result.bytes.size()) });
+        const auto received = ::recv(fd, chunk, static_cast<size_t>(size), 0);
+        if (received <= 0) {
+            result.closed = true;
+            break;
+        }
+        result.bytes.append(chunk, received);
+    }
+    return result;
+}
+
+QByteArray largeBody(qsizetype size)
+{
+    QByteArray body(size, Qt::Uninitialized);
+    for (qsizetype i = 0; i < size; ++i)
+        body[i] = static_cast<char>('a' + i % 26);
+    return body;
 }
 
 } // namespace
@@ -314,6 +417,103 @@ void TestHttpServer::listenReportsPortInUse()
     QVERIFY(error);
     QVERIFY2(error->find(std::to_string(m_server->port())) != std::string::npos, error->c_str());
     QVERIFY2(error->find("in use") != std::string::npos, error->c_str());
+}
+
+void TestHttpServer::closedServerReleasesPort()
+{
+    const auto port = m_server->port();
+    m_server.reset();
+    for (int cycle = 0; cycle < 200; ++cycle) {
+        const auto context = "cycle " + std::to_string(cycle) + ", port " + std::to_string(port);
+        auto server = std::make_unique<HttpServer>(
+            [](const HttpRequest&) { return HttpResponse::empty(204); });
+        const auto error = server->listen("127.0.0.1", port);
+        QVERIFY2(!error, (context + ": " + error.value_or("")).c_str());
+        // Even cycles close the server and keep the object, odd ones destroy it.
+        if (cycle % 2 == 0)
+            server->close();
+        else
+            server.reset();
+
+        const auto rebound = listenTcp("127.0.0.1", port);
+        QVERIFY2(rebound.listener, (context + ": " + rebound.error).c_str());
+        ::close(rebound.listener->fd);
+    }
+}
+
+void TestHttpServer::slowClientReceivesLargeResponse_data()
+{
+    QTest::addColumn<QByteArray>("connectionHeader");
+    QTest::newRow("connection close") << QByteArray("Connection: close\r\n");
+    QTest::newRow("keep-alive") << QByteArray();
+}
+
+// The client needs over a second for the response, far longer than the idle and closing
+// deadlines, which must not start before the response has reached it.
+void TestHttpServer::slowClientReceivesLargeResponse()
+{
+    QFETCH(QByteArray, connectionHeader);
+    constexpr qsizetype bodySize = 24 * 1024 * 1024;
+    constexpr qint64 bytesPerSecond = 16 * 1024 * 1024;
+    const auto body = largeBody(bodySize);
+    HttpServerConfig config;
+    config.idleTimeout = std::chrono::milliseconds(200);
+    config.lingerTimeout = std::chrono::milliseconds(200);
+    HttpServer server(
+        [&body](const HttpRequest&) { return HttpResponse::text(200, body.toStdString()); },
+        config);
+    QVERIFY(!server.listen("127.0.0.1", 0));
+    SocketFd client(connectWithSmallReceiveBuffer(server.port()));
+    QVERIFY(client.get() >= 0);
+
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(
+        sendAll(client.get(), "GET /large HTTP/1.1\r\nHost: x\r\n" + connectionHeader + "\r\n"));
+    const auto head = readPaced(client.get(), bytesPerSecond, 4096, 5000).bytes;
+    const auto headEnd = head.indexOf("\r\n\r\n");
+    QVERIFY2(headEnd > 0, head.constData());
+    const QByteArray lengthHeader = "Content-Length: " + QByteArray::number(bodySize);
+    QVERIFY2(head.contains(lengthHeader), head.constData());
+    auto received = head.mid(headEnd + 4);
+    const auto rest = readPaced(client.get(), bytesPerSecond, bodySize - received.size(), 20000);
+    received += rest.bytes;
+
+    QCOMPARE(received.size(), bodySize);
+    QVERIFY(received == body);
+    QVERIFY2(timer.elapsed() >= 1000, qPrintable(QString::number(timer.elapsed())));
+    if (!connectionHeader.isEmpty()) {
+        char byte = 0;
+        QCOMPARE(::recv(client.get(), &byte, 1, 0), 0);
+    }
+}
+
+void TestHttpServer::stalledDownloadIsReset()
+{
+    constexpr qsizetype bodySize = 24 * 1024 * 1024;
+    const auto body = largeBody(bodySize);
+    HttpServerConfig config;
+    config.writeStallTimeout = std::chrono::milliseconds(300);
+    HttpServer server(
+        [&body](const HttpRequest&) { return HttpResponse::text(200, body.toStdString()); },
+        config);
+    QVERIFY(!server.listen("127.0.0.1", 0));
+    SocketFd client(connectWithSmallReceiveBuffer(server.port()));
+    QVERIFY(client.get() >= 0);
+
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(sendAll(client.get(), "GET /large HTTP/1.1\r\nHost: x\r\n\r\n"));
+    // The client reads nothing. The reset sets POLLERR or POLLHUP, which poll() reports
+    // without being asked for, even while unread bytes wait in the receive buffer.
+    pollfd watched { client.get(), 0, 0 };
+    QCOMPARE(::poll(&watched, 1, 5000), 1);
+    QVERIFY(watched.revents & (POLLERR | POLLHUP));
+    QVERIFY2(timer.elapsed() >= 300, qPrintable(QString::number(timer.elapsed())));
+
+    const auto drained = readPaced(client.get(), 1024 * 1024 * 1024, bodySize, 5000);
+    QVERIFY(drained.closed);
+    QVERIFY(drained.bytes.size() < bodySize);
 }
 
 QTEST_GUILESS_MAIN(TestHttpServer)

@@ -24,6 +24,7 @@ private slots:
     void apiPortInUseFails();
     void configProxyPortInUseFails();
     void servesConfigProxiesAndStopsOnSigterm();
+    void sigtermRightAfterListeningStopsCleanly();
 
 private:
     struct Run
@@ -164,6 +165,28 @@ void TestServeCommand::servesConfigProxiesAndStopsOnSigterm()
     QVERIFY(process.waitForFinished(5000));
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QCOMPARE(process.exitCode(), 0);
+}
+
+// The signal goes out the moment the "listening" line can be read, 20 times, because a handler
+// installed only after that line leaves a short window in which SIGTERM kills the process.
+void TestServeCommand::sigtermRightAfterListeningStopsCleanly()
+{
+    for (int run = 0; run < 20; ++run) {
+        const auto context = QStringLiteral("run %1").arg(run);
+        QProcess process;
+        process.start(QStringLiteral(CHAOSLAB_BINARY),
+            { QStringLiteral("serve"), QStringLiteral("-port"), QStringLiteral("0") });
+        QVERIFY2(process.waitForStarted(), qPrintable(context));
+        while (!process.canReadLine() && process.waitForReadyRead(10000)) { }
+        QVERIFY2(process.canReadLine(), qPrintable(context));
+        ::kill(static_cast<pid_t>(process.processId()), SIGTERM);
+
+        QVERIFY2(process.waitForFinished(5000), qPrintable(context));
+        QVERIFY2(
+            process.readLine().startsWith("chaoslab engine listening on"), qPrintable(context));
+        QVERIFY2(process.exitStatus() == QProcess::NormalExit, qPrintable(context));
+        QVERIFY2(process.exitCode() == 0, qPrintable(context));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestServeCommand)

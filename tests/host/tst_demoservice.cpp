@@ -33,9 +33,9 @@ private slots:
     void fieldFiltersSelectItems();
     void limitKeepsFirstItems();
     void nestedRouteListsOwnedItems();
-    void postAnswersWithNextId();
-    void putAndPatchAnswerWithId();
-    void deleteAnswersEmptyObject();
+    void postReturnsNextId();
+    void putAndPatchReturnId();
+    void deleteReturnsEmptyObject();
     void invalidBodyGets400();
     void healthIsOk();
     void bytesReturnsExactSize_data();
@@ -45,6 +45,7 @@ private slots:
     void invalidSizeGets400();
     void postToHealthGets405();
     void keepAliveServesSeveralRequests();
+    void secondListenFails();
 
 private:
     TestResponse get(const QByteArray& path);
@@ -252,7 +253,7 @@ void TestDemoService::nestedRouteListsOwnedItems()
     QCOMPARE(text(parse(ofMissingUser.body)), "[]");
 }
 
-void TestDemoService::postAnswersWithNextId()
+void TestDemoService::postReturnsNextId()
 {
     const auto created = send("POST", "/posts", R"({"title":"foo","body":"bar","userId":1})",
         "Content-Type: application/json\r\n");
@@ -268,7 +269,7 @@ void TestDemoService::postAnswersWithNextId()
     QCOMPARE(parse(get("/posts").body).size(), size_t(100));
 }
 
-void TestDemoService::putAndPatchAnswerWithId()
+void TestDemoService::putAndPatchReturnId()
 {
     const auto put = parse(send("PUT", "/posts/1", R"({"title":"new"})").body);
     QCOMPARE(text(put), R"({"title":"new","id":1})");
@@ -282,7 +283,7 @@ void TestDemoService::putAndPatchAnswerWithId()
     QCOMPARE(send("PUT", "/posts/101", R"({"title":"new"})").status, 404);
 }
 
-void TestDemoService::deleteAnswersEmptyObject()
+void TestDemoService::deleteReturnsEmptyObject()
 {
     const auto deleted = send("DELETE", "/todos/3", {});
     QCOMPARE(deleted.status, 200);
@@ -390,6 +391,14 @@ void TestDemoService::keepAliveServesSeveralRequests()
         QVERIFY(response->header("connection") != "close");
     }
     QCOMPARE(client.socket().state(), QAbstractSocket::ConnectedState);
+}
+
+void TestDemoService::secondListenFails()
+{
+    const auto error = m_service->listen("127.0.0.1", 0);
+    QVERIFY(error);
+    QVERIFY2(error->find(m_service->address()) != std::string::npos, error->c_str());
+    QCOMPARE(get("/health").status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestDemoService)

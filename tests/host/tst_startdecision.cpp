@@ -19,7 +19,7 @@ private slots:
     void decision_data();
     void decision();
     void remoteFailureExplainsLocalRule();
-    void answerFromOtherProgramNamesAddress();
+    void responseFromOtherProgramNamesAddress();
 };
 
 namespace {
@@ -42,9 +42,9 @@ void TestStartDecision::decision_data()
 
     const auto local = QStringLiteral("http://127.0.0.1:8474");
     const auto remote = QStringLiteral("http://192.0.2.1:8474");
-    QTest::newRow("answer on local address uses it")
+    QTest::newRow("response on local address uses it")
         << ErrorKind::None << local << StartAction::UseServer;
-    QTest::newRow("answer on remote address uses it")
+    QTest::newRow("response on remote address uses it")
         << ErrorKind::None << remote << StartAction::UseServer;
     QTest::newRow("refused on local address starts built-in")
         << ErrorKind::ConnectionRefused << local << StartAction::StartBuiltIn;
@@ -65,7 +65,7 @@ void TestStartDecision::decision_data()
         << ErrorKind::HostNotFound << QStringLiteral("http://toxiproxy:8474") << StartAction::Fail;
     QTest::newRow("404 from another program fails")
         << ErrorKind::NotFound << local << StartAction::Fail;
-    QTest::newRow("unreadable answer fails")
+    QTest::newRow("unreadable response fails")
         << ErrorKind::InvalidResponse << local << StartAction::Fail;
     QTest::newRow("server error fails") << ErrorKind::ServerError << local << StartAction::Fail;
     QTest::newRow("dropped connection fails")
@@ -96,7 +96,7 @@ void TestStartDecision::remoteFailureExplainsLocalRule()
     QVERIFY2(decision.message.contains(u"http://192.0.2.1:8474"), qPrintable(decision.message));
 }
 
-void TestStartDecision::answerFromOtherProgramNamesAddress()
+void TestStartDecision::responseFromOtherProgramNamesAddress()
 {
     const auto decision = decideStart(resultOf(ErrorKind::NotFound, QStringLiteral("HTTP 404.")),
         QUrl(QStringLiteral("http://127.0.0.1:8474")));

@@ -12,7 +12,7 @@ public:
     ~EngineProcess();
 
     // Starts the engine on a free port, or on the port used before after stop(), and
-    // waits until its API answers. Returns false with a message in error() otherwise.
+    // waits until it accepts connections. Returns false with a message in error() otherwise.
     bool start();
     // Kills the engine at once, as a crash would.
     void stop();

@@ -24,6 +24,7 @@
 #include "toxiproxy/toxiproxyclient.h"
 
 #include <QAbstractItemModelTester>
+#include <QAccessible>
 #include <QAction>
 #include <QComboBox>
 #include <QElapsedTimer>
@@ -59,6 +60,8 @@ private slots:
     void removingTimeoutAsksFirst();
     void newProxyDialogCreatesProxy();
     void lostServerShowsBannerAndRecovers();
+    void everyControlHasAccessibleName();
+    void presenterModeEnlargesFonts();
 
 private:
     ApiResult waitForResult(const std::function<void(ToxiproxyClient::Done)>& call);
@@ -143,7 +146,8 @@ ApiResult TestConsoleWindow::waitForResult(const std::function<void(ToxiproxyCli
     std::optional<ApiResult> result;
     call([&result](const ApiResult& done) { result = done; });
     if (!QTest::qWaitFor([&result] { return result.has_value(); }, 5000))
-        return ApiResult { ErrorKind::TimedOut, 0, QStringLiteral("no answer within 5 s"), {}, {} };
+        return ApiResult { ErrorKind::TimedOut, 0, QStringLiteral("no response within 5 s"), {},
+            {} };
     return *result;
 }
 
@@ -207,7 +211,7 @@ ToxicEditor* TestConsoleWindow::editor(
     return page ? page->editor(type, name.isEmpty() ? type : name) : nullptr;
 }
 
-// Drags the slider as a mouse would: press, move, and (unless told otherwise) release.
+// Drags the slider as a mouse would: press, move and, when `release` is true, release.
 void TestConsoleWindow::drag(AttributeControl* control, int position, bool release)
 {
     auto* slider = control->slider();
@@ -404,7 +408,7 @@ void TestConsoleWindow::resetClearsWindowAndServer()
     QTRY_COMPARE(m_window->proxyModel()->index(0).data(ProxyListModel::ToxicCountRole).toInt(), 2);
 
     m_window->proxyActions()->resetAction()->trigger();
-    // Shown at once, before the server answers.
+    // The window shows the reset at once, before the server responds.
     QVERIFY(!latency->toggle()->isChecked());
     for (int row = 0; row < m_window->proxyModel()->rowCount(); ++row) {
         const auto index = m_window->proxyModel()->index(row);
@@ -514,6 +518,43 @@ void TestConsoleWindow::lostServerShowsBannerAndRecovers()
 
     createProxy(QStringLiteral("fresh"));
     QTRY_VERIFY_WITH_TIMEOUT(m_window->proxyModel()->rowOf(QStringLiteral("fresh")) >= 0, 2000);
+}
+
+// Screen readers announce every control the keyboard can reach by a name.
+void TestConsoleWindow::everyControlHasAccessibleName()
+{
+    createProxy(QStringLiteral("db"));
+    showProxy(QStringLiteral("db"));
+    int checked = 0;
+    for (auto* widget : m_window->findChildren<QWidget*>()) {
+        if (!widget->isVisible() || !(widget->focusPolicy() & Qt::TabFocus))
+            continue;
+        // Parts of Qt's own composite widgets, such as a spin box's line edit, are named
+        // through their owner.
+        if (widget->objectName().startsWith(QStringLiteral("qt_")))
+            continue;
+        auto* accessible = QAccessible::queryAccessibleInterface(widget);
+        QVERIFY(accessible);
+        QVERIFY2(!accessible->text(QAccessible::Name).trimmed().isEmpty(),
+            qPrintable(
+                QStringLiteral("%1 \"%2\" in %3 has no accessible name")
+                    .arg(QString::fromLatin1(widget->metaObject()->className()),
+                        widget->objectName(),
+                        QString::fromLatin1(widget->parentWidget()->metaObject()->className()))));
+        ++checked;
+    }
+    QVERIFY2(checked > 30, qPrintable(QString::number(checked)));
+}
+
+void TestConsoleWindow::presenterModeEnlargesFonts()
+{
+    const qreal normal = QApplication::font().pointSizeF();
+    m_window->setPresenterMode(true);
+    QVERIFY(QApplication::font().pointSizeF() >= normal * 1.5);
+    m_window->setThemeName(Theme::Name::Dark);
+    m_window->setPresenterMode(false);
+    QCOMPARE(QApplication::font().pointSizeF(), normal);
+    QCOMPARE(m_settings->value(Settings::presenterMode), false);
 }
 
 QTEST_MAIN(TestConsoleWindow)

@@ -111,7 +111,7 @@ void TestSliderScale::valuesNeverDecrease()
         QVERIFY(scale.valueAt(position) >= scale.valueAt(position - 1));
 }
 
-// On a linear 0-30,000 ms slider the first pixel would already be 100 ms.
+// On a linear 0 to 30,000 ms slider 300 pixels wide, one pixel would be 100 ms.
 void TestSliderScale::logarithmicGivesSmallValuesRoom()
 {
     const auto scale = SliderScale::logarithmic(0, 30'000);

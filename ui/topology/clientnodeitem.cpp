@@ -28,7 +28,7 @@ void ClientNodeItem::setState(const State& state)
 qreal ClientNodeItem::width() const
 {
     const QFontMetricsF metrics(m_look->font);
-    return std::max(m_look->unit * 5.5, metrics.horizontalAdvance(label()) + m_look->unit * 2);
+    return std::max(m_look->unit * 3.5, metrics.horizontalAdvance(label()) + m_look->unit * 1.2);
 }
 
 QRectF ClientNodeItem::boundingRect() const

@@ -19,8 +19,8 @@ void ProxyNodeItem::setState(const State& state)
 QString ProxyNodeItem::statusText() const
 {
     if (m_state.enabled)
-        return QCoreApplication::translate("ProxyNodeItem", "listens on %1").arg(m_state.listen);
-    return QCoreApplication::translate("ProxyNodeItem", "disabled, refuses connections");
+        return m_state.listen;
+    return QCoreApplication::translate("ProxyNodeItem", "disabled");
 }
 
 qreal ProxyNodeItem::width() const
@@ -29,7 +29,7 @@ qreal ProxyNodeItem::width() const
     const QFontMetricsF small(m_look->smallFont);
     const qreal text
         = std::max(bold.horizontalAdvance(m_state.name), small.horizontalAdvance(statusText()));
-    return std::max(m_look->unit * 11, text + m_look->unit * 2);
+    return std::max(m_look->unit * 7, text + m_look->unit * 2);
 }
 
 QRectF ProxyNodeItem::boundingRect() const

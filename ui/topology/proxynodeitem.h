@@ -1,5 +1,6 @@
 // A proxy in the topology: its name and listen address, drawn greyed and marked
-// "disabled" when the proxy is off, and outlined when it is the selected proxy.
+// "disabled" in place of the address when the proxy is off, and outlined when it is the
+// selected proxy.
 #pragma once
 
 #include "topologylook.h"

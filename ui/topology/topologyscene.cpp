@@ -95,7 +95,7 @@ void TopologyScene::layoutRows()
     const qreal unit = m_look.unit;
     qreal clientWidth = 0;
     qreal proxyWidth = 0;
-    qreal laneLength = unit * 16;
+    qreal laneLength = unit * 10;
     for (const auto& row : m_rows) {
         clientWidth = std::max(clientWidth, row.client->width());
         proxyWidth = std::max(proxyWidth, row.proxy->width());
@@ -110,7 +110,7 @@ void TopologyScene::layoutRows()
             LinkItem::laneLengthFor(m_look, downstream) });
     }
 
-    const qreal clientLinkLength = unit * 5;
+    const qreal clientLinkLength = unit * 3.5;
     const qreal proxyX = clientWidth + clientLinkLength;
     const qreal upstreamX = proxyX + proxyWidth + laneLength;
     const qreal rowHeight = m_look.nodeHeight() + unit * 1.6;

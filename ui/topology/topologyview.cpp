@@ -26,6 +26,7 @@ TopologyView::TopologyView(TopologyScene* scene, QWidget* parent)
     setFrameShape(QFrame::NoFrame);
     setFocusPolicy(Qt::StrongFocus);
     setAccessibleName(tr("Topology"));
+    viewport()->setAccessibleName(tr("Topology diagram"));
     setAccessibleDescription(
         tr("Each proxy as a row: clients, the proxy, its toxics per direction, and its upstream"));
     connect(scene, &QGraphicsScene::sceneRectChanged, this, &TopologyView::fitToWidth);

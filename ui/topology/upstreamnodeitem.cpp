@@ -29,7 +29,7 @@ qreal UpstreamNodeItem::width() const
 {
     const QFontMetricsF metrics(m_look->font);
     return std::max(
-        m_look->unit * 9, metrics.horizontalAdvance(m_state.address) + m_look->unit * 2);
+        m_look->unit * 7, metrics.horizontalAdvance(m_state.address) + m_look->unit * 2);
 }
 
 QRectF UpstreamNodeItem::boundingRect() const

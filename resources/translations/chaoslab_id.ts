@@ -1,0 +1,1165 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id_ID">
+<context>
+    <name>ClientNodeItem</name>
+    <message>
+        <source>Clients</source>
+        <translation>Klien</translation>
+    </message>
+</context>
+<context>
+    <name>Console</name>
+    <message>
+        <source>No Toxiproxy answered at %1, so Chaos Lab started its built-in engine there, with a demo HTTP service behind the proxy demo_api.</source>
+        <translation>Tidak ada Toxiproxy yang merespons di %1, jadi Chaos Lab menjalankan engine bawaannya di sana, dengan layanan HTTP demo di belakang proxy demo_api.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleOptionParser</name>
+    <message>
+        <source>Console options:
+  --toxiproxy URL   Toxiproxy API to control (default: the last one used, first
+                    %1)
+  --presenter       start in presenter mode: large fonts, high contrast
+  --lang en|id      language of the window (default: the system&apos;s)
+</source>
+        <translation>Opsi konsol:
+  --toxiproxy URL   API Toxiproxy yang dikendalikan (bawaan: yang terakhir dipakai,
+                    pertama kali %1)
+  --presenter       mulai dalam mode presentasi: huruf besar, kontras tinggi
+  --lang en|id      bahasa jendela (bawaan: bahasa sistem)
+</translation>
+    </message>
+    <message>
+        <source>%1 Run &apos;chaoslab --help&apos; for the options.</source>
+        <translation>%1 Jalankan &apos;chaoslab --help&apos; untuk melihat opsinya.</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;. Run &apos;chaoslab --help&apos; for the commands.</source>
+        <translation>perintah &apos;%1&apos; tidak dikenal. Jalankan &apos;chaoslab --help&apos; untuk melihat daftar perintah.</translation>
+    </message>
+    <message>
+        <source>invalid --toxiproxy URL &apos;%1&apos;: expected http://HOST:PORT, for example %2.</source>
+        <translation>URL --toxiproxy &apos;%1&apos; tidak valid: gunakan format http://HOST:PORT, misalnya %2.</translation>
+    </message>
+    <message>
+        <source>invalid --lang &apos;%1&apos;: expected en or id.</source>
+        <translation>--lang &apos;%1&apos; tidak valid: gunakan en atau id.</translation>
+    </message>
+</context>
+<context>
+    <name>ProxyFormValidator</name>
+    <message>
+        <source>Name is missing: give the proxy a name, for example &quot;mysql&quot;.</source>
+        <translation>Nama belum diisi: beri nama proxy, misalnya &quot;mysql&quot;.</translation>
+    </message>
+    <message>
+        <source>Name &quot;%1&quot; is invalid: use only letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;.</source>
+        <translation>Nama &quot;%1&quot; tidak valid: gunakan hanya huruf, angka, &apos;.&apos;, &apos;-&apos;, dan &apos;_&apos;.</translation>
+    </message>
+    <message>
+        <source>Name &quot;%1&quot; is already used by another proxy: choose another name.</source>
+        <translation>Nama &quot;%1&quot; sudah dipakai proxy lain: pilih nama lain.</translation>
+    </message>
+    <message>
+        <source>Listen address</source>
+        <translation>Alamat listen</translation>
+    </message>
+    <message>
+        <source>Upstream</source>
+        <translation>Upstream</translation>
+    </message>
+    <message>
+        <source>%1 is missing: write it as host:port, for example %2.</source>
+        <translation>%1 belum diisi: tulis sebagai host:port, misalnya %2.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is invalid: write host:port without a scheme, for example %3.</source>
+        <translation>%1 &quot;%2&quot; tidak valid: tulis host:port tanpa skema, misalnya %3.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; has no port: write it as host:port, for example %3.</source>
+        <translation>%1 &quot;%2&quot; tidak memiliki port: tulis sebagai host:port, misalnya %3.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; has an invalid host: use a host name or an IP address (IPv6 in brackets), for example %3.</source>
+        <translation>%1 &quot;%2&quot; memiliki host yang tidak valid: gunakan nama host atau alamat IP (IPv6 dalam kurung siku), misalnya %3.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; has an invalid port &quot;%3&quot;: use a number from %4 to 65535.</source>
+        <translation>%1 &quot;%2&quot; memiliki port &quot;%3&quot; yang tidak valid: gunakan angka dari %4 sampai 65535.</translation>
+    </message>
+</context>
+<context>
+    <name>ProxyNodeItem</name>
+    <message>
+        <source>disabled</source>
+        <translation>nonaktif</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Show Details...</source>
+        <translation>Tampilkan Detail...</translation>
+    </message>
+    <message>
+        <source>Hide Details...</source>
+        <translation>Sembunyikan Detail...</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Terapkan</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ya</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Tidak</translation>
+    </message>
+</context>
+<context>
+    <name>StartMessages</name>
+    <message>
+        <source>Chaos Lab starts its built-in engine only at an http:// address on this computer (127.0.0.1, ::1 or localhost). Start Toxiproxy at %1, or choose a local address with --toxiproxy.</source>
+        <translation>Chaos Lab hanya menjalankan engine bawaannya di alamat http:// pada komputer ini (127.0.0.1, ::1, atau localhost). Jalankan Toxiproxy di %1, atau pilih alamat lokal dengan --toxiproxy.</translation>
+    </message>
+    <message>
+        <source>Chaos Lab did not start its built-in engine, because another program uses %1. Stop that program, or choose another address with --toxiproxy.</source>
+        <translation>Chaos Lab tidak menjalankan engine bawaannya karena %1 sedang dipakai program lain. Hentikan program tersebut, atau pilih alamat lain dengan --toxiproxy.</translation>
+    </message>
+</context>
+<context>
+    <name>ToxicCatalog</name>
+    <message>
+        <source>bytes</source>
+        <translation>byte</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latency</translation>
+    </message>
+    <message>
+        <source>Delays every chunk of data by the latency, plus or minus a random jitter.</source>
+        <translation>Menunda setiap potongan data sebesar latency, ditambah atau dikurangi jitter acak.</translation>
+    </message>
+    <message>
+        <source>Delay added to each chunk of data</source>
+        <translation>Tundaan yang ditambahkan pada setiap potongan data</translation>
+    </message>
+    <message>
+        <source>Jitter</source>
+        <translation>Jitter</translation>
+    </message>
+    <message>
+        <source>Random variation of the delay, up to this much either way</source>
+        <translation>Variasi acak tundaan, hingga sebesar ini ke atas maupun ke bawah</translation>
+    </message>
+    <message>
+        <source>Bandwidth</source>
+        <translation>Bandwidth</translation>
+    </message>
+    <message>
+        <source>Limits the transfer rate (1 KB/s is 1000 bytes per second).</source>
+        <translation>Membatasi laju transfer (1 KB/s sama dengan 1000 byte per detik).</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Laju</translation>
+    </message>
+    <message>
+        <source>Maximum transfer rate in kilobytes per second</source>
+        <translation>Laju transfer maksimum dalam kilobyte per detik</translation>
+    </message>
+    <message>
+        <source>Slow close</source>
+        <translation>Slow close</translation>
+    </message>
+    <message>
+        <source>Passes data at once but delays closing the connection.</source>
+        <translation>Meneruskan data seketika, tetapi menunda penutupan koneksi.</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>Tundaan</translation>
+    </message>
+    <message>
+        <source>Time the close is held back</source>
+        <translation>Lama penutupan koneksi ditahan</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Timeout</translation>
+    </message>
+    <message>
+        <source>Drops all data and closes the connection after the timeout (0: never closes). Removing it closes the connections it held.</source>
+        <translation>Membuang semua data dan menutup koneksi setelah timeout (0: tidak pernah ditutup). Menghapusnya akan menutup koneksi yang ditahannya.</translation>
+    </message>
+    <message>
+        <source>Time until the connection is closed; 0 keeps it open</source>
+        <translation>Waktu hingga koneksi ditutup; 0 membiarkannya tetap terbuka</translation>
+    </message>
+    <message>
+        <source>Reset peer</source>
+        <translation>Reset peer</translation>
+    </message>
+    <message>
+        <source>Resets the connection (TCP RST) after the timeout, counted from the first data.</source>
+        <translation>Me-reset koneksi (TCP RST) setelah timeout, dihitung sejak data pertama.</translation>
+    </message>
+    <message>
+        <source>Time from the first data to the reset</source>
+        <translation>Waktu dari data pertama hingga reset</translation>
+    </message>
+    <message>
+        <source>Slicer</source>
+        <translation>Slicer</translation>
+    </message>
+    <message>
+        <source>Splits data into small writes of about the average size, spaced by a delay.</source>
+        <translation>Memecah data menjadi penulisan kecil berukuran sekitar ukuran rata-rata, dengan jeda di antaranya.</translation>
+    </message>
+    <message>
+        <source>Average size</source>
+        <translation>Ukuran rata-rata</translation>
+    </message>
+    <message>
+        <source>Average size of each write</source>
+        <translation>Ukuran rata-rata setiap penulisan</translation>
+    </message>
+    <message>
+        <source>Variation</source>
+        <translation>Variasi</translation>
+    </message>
+    <message>
+        <source>Random variation of the size; less than the average size</source>
+        <translation>Variasi acak ukuran; harus lebih kecil dari ukuran rata-rata</translation>
+    </message>
+    <message>
+        <source>Pause between writes in microseconds</source>
+        <translation>Jeda antarpenulisan dalam mikrodetik</translation>
+    </message>
+    <message>
+        <source>Limit data</source>
+        <translation>Limit data</translation>
+    </message>
+    <message>
+        <source>Closes the connection after this many bytes have passed in its direction.</source>
+        <translation>Menutup koneksi setelah sejumlah byte ini lewat ke arahnya.</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Byte</translation>
+    </message>
+    <message>
+        <source>Bytes passed before the connection is closed</source>
+        <translation>Jumlah byte yang lewat sebelum koneksi ditutup</translation>
+    </message>
+    <message>
+        <source>Toxicity</source>
+        <translation>Toxicity</translation>
+    </message>
+    <message>
+        <source>Share of connections the toxic applies to</source>
+        <translation>Porsi koneksi yang terkena toxic ini</translation>
+    </message>
+</context>
+<context>
+    <name>ToxicSummary</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>latency %1 ± %2 ms</source>
+        <translation>latency %1 ± %2 ms</translation>
+    </message>
+    <message>
+        <source>latency %1 ms</source>
+        <translation>latency %1 ms</translation>
+    </message>
+    <message>
+        <source>bandwidth %1 KB/s</source>
+        <translation>bandwidth %1 KB/s</translation>
+    </message>
+    <message>
+        <source>slow close %1 ms</source>
+        <translation>slow close %1 ms</translation>
+    </message>
+    <message>
+        <source>timeout: drop, never close</source>
+        <translation>timeout: buang data, tidak pernah ditutup</translation>
+    </message>
+    <message>
+        <source>timeout %1 ms</source>
+        <translation>timeout %1 ms</translation>
+    </message>
+    <message>
+        <source>reset peer after %1 ms</source>
+        <translation>reset peer setelah %1 ms</translation>
+    </message>
+    <message>
+        <source>slicer %1 ± %2 bytes, %3 µs</source>
+        <translation>slicer %1 ± %2 byte, %3 µs</translation>
+    </message>
+    <message>
+        <source>limit %1 bytes</source>
+        <translation>limit %1 byte</translation>
+    </message>
+    <message>
+        <source>%1 · %2%</source>
+        <translation>%1 · %2%</translation>
+    </message>
+</context>
+<context>
+    <name>ToxiproxyError</name>
+    <message>
+        <source>Refresh the proxy list, because the proxy or toxic may have been deleted.</source>
+        <translation>Muat ulang daftar proxy, karena proxy atau toxic tersebut mungkin sudah dihapus.</translation>
+    </message>
+    <message>
+        <source>Choose another name, or change the existing one.</source>
+        <translation>Pilih nama lain, atau ubah yang sudah ada.</translation>
+    </message>
+    <message>
+        <source>Check the addresses in the request and the Toxiproxy log.</source>
+        <translation>Periksa alamat dalam permintaan dan log Toxiproxy.</translation>
+    </message>
+    <message>
+        <source>Correct the value it names and try again.</source>
+        <translation>Perbaiki nilai yang disebutkan, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>Could not %1 because Toxiproxy at %2 returned HTTP %3 (%4). %5</source>
+        <translation>Gagal %1 karena Toxiproxy di %2 mengembalikan HTTP %3 (%4). %5</translation>
+    </message>
+    <message>
+        <source>Could not %1 because the server at %2 returned HTTP %3 (%4). Check that this address belongs to Toxiproxy.</source>
+        <translation>Gagal %1 karena server di %2 mengembalikan HTTP %3 (%4). Pastikan alamat ini milik Toxiproxy.</translation>
+    </message>
+    <message>
+        <source>Could not %1 because the server at %2 returned HTTP %3 %4 with a response that is not from Toxiproxy. Check that this address belongs to Toxiproxy and not to another program.</source>
+        <translation>Gagal %1 karena server di %2 mengembalikan HTTP %3 %4 dengan respons yang bukan dari Toxiproxy. Pastikan alamat ini milik Toxiproxy, bukan program lain.</translation>
+    </message>
+    <message>
+        <source>Could not %1 because the server at %2 returned the unexpected HTTP status %3. Check that this address belongs to Toxiproxy.</source>
+        <translation>Gagal %1 karena server di %2 mengembalikan status HTTP %3 yang tidak terduga. Pastikan alamat ini milik Toxiproxy.</translation>
+    </message>
+    <message>
+        <source>Could not %1 because Toxiproxy at %2 refused the connection. Check that it is running and listening on that port.</source>
+        <translation>Gagal %1 karena Toxiproxy di %2 menolak koneksi. Pastikan Toxiproxy berjalan dan listen di port tersebut.</translation>
+    </message>
+    <message>
+        <source>Could not %1 because the host of %2 was not found. Check the Toxiproxy address.</source>
+        <translation>Gagal %1 karena host %2 tidak ditemukan. Periksa alamat Toxiproxy.</translation>
+    </message>
+    <message>
+        <source>Could not %1 because Toxiproxy at %2 did not respond within %3 ms. Check that this address belongs to Toxiproxy and that the server is not stalled.</source>
+        <translation>Gagal %1 karena Toxiproxy di %2 tidak merespons dalam %3 ms. Pastikan alamat ini milik Toxiproxy dan server tidak macet.</translation>
+    </message>
+    <message>
+        <source>Could not %1 because the connection to %2 failed (%3). Check the Toxiproxy address and that the server is running.</source>
+        <translation>Gagal %1 karena koneksi ke %2 gagal (%3). Periksa alamat Toxiproxy dan pastikan server berjalan.</translation>
+    </message>
+    <message>
+        <source>The request to %1 at %2 was cancelled before it finished.</source>
+        <translation>Permintaan untuk %1 di %2 dibatalkan sebelum selesai.</translation>
+    </message>
+    <message>
+        <source>Could not %1 because the response from %2 is not what Toxiproxy sends (%3). Check that this address belongs to Toxiproxy.</source>
+        <translation>Gagal %1 karena respons dari %2 bukan respons yang dikirim Toxiproxy (%3). Pastikan alamat ini milik Toxiproxy.</translation>
+    </message>
+</context>
+<context>
+    <name>ToxiproxyRequest</name>
+    <message>
+        <source>read the server version</source>
+        <translation>membaca versi server</translation>
+    </message>
+    <message>
+        <source>list proxies</source>
+        <translation>menampilkan daftar proxy</translation>
+    </message>
+    <message>
+        <source>read proxy &quot;%1&quot;</source>
+        <translation>membaca proxy &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>create proxy &quot;%1&quot;</source>
+        <translation>membuat proxy &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>update proxy &quot;%1&quot;</source>
+        <translation>memperbarui proxy &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>delete proxy &quot;%1&quot;</source>
+        <translation>menghapus proxy &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>populate proxies</source>
+        <translation>mengisi daftar proxy</translation>
+    </message>
+    <message>
+        <source>list the toxics of proxy &quot;%1&quot;</source>
+        <translation>menampilkan daftar toxic proxy &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>read toxic &quot;%1&quot; of proxy &quot;%2&quot;</source>
+        <translation>membaca toxic &quot;%1&quot; pada proxy &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>create toxic &quot;%1&quot; on proxy &quot;%2&quot;</source>
+        <translation>membuat toxic &quot;%1&quot; pada proxy &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>update toxic &quot;%1&quot; of proxy &quot;%2&quot;</source>
+        <translation>memperbarui toxic &quot;%1&quot; pada proxy &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>delete toxic &quot;%1&quot; of proxy &quot;%2&quot;</source>
+        <translation>menghapus toxic &quot;%1&quot; pada proxy &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>reset all proxies</source>
+        <translation>me-reset semua proxy</translation>
+    </message>
+</context>
+<context>
+    <name>UpstreamNodeItem</name>
+    <message>
+        <source>Upstream</source>
+        <translation>Upstream</translation>
+    </message>
+</context>
+<context>
+    <name>chaoslab::host::EngineHost</name>
+    <message>
+        <source>The Toxiproxy address &quot;%1&quot; is not valid. Give a URL such as http://127.0.0.1:8474.</source>
+        <translation>Alamat Toxiproxy &quot;%1&quot; tidak valid. Berikan URL seperti http://127.0.0.1:8474.</translation>
+    </message>
+    <message>
+        <source>The built-in engine cannot serve %1: it serves only http:// addresses on this computer (127.0.0.1, ::1 or localhost).</source>
+        <translation>Engine bawaan tidak dapat melayani %1: engine ini hanya melayani alamat http:// pada komputer ini (127.0.0.1, ::1, atau localhost).</translation>
+    </message>
+    <message>
+        <source>Stop the program that uses port %1, or choose another address with --toxiproxy.</source>
+        <translation>Hentikan program yang memakai port %1, atau pilih alamat lain dengan --toxiproxy.</translation>
+    </message>
+    <message>
+        <source>Choose another address with --toxiproxy.</source>
+        <translation>Pilih alamat lain dengan --toxiproxy.</translation>
+    </message>
+    <message>
+        <source>Could not start the built-in engine at %1: %2. %3</source>
+        <translation>Gagal menjalankan engine bawaan di %1: %2. %3</translation>
+    </message>
+    <message>
+        <source>Toxiproxy %1 at %2</source>
+        <translation>Toxiproxy %1 di %2</translation>
+    </message>
+    <message>
+        <source>built-in engine at %1</source>
+        <translation>engine bawaan di %1</translation>
+    </message>
+</context>
+<context>
+    <name>chaoslab::ui::AttributeControl</name>
+    <message>
+        <source>%1 slider</source>
+        <translation>Slider %1</translation>
+    </message>
+    <message>
+        <source>%1, in %2</source>
+        <translation>%1, dalam %2</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 dalam %2</translation>
+    </message>
+    <message>
+        <source>Changed elsewhere to %1; your value is sent when you let go.</source>
+        <translation>Diubah di tempat lain menjadi %1; nilai Anda dikirim saat slider dilepas.</translation>
+    </message>
+</context>
+<context>
+    <name>chaoslab::ui::ConnectionStatus</name>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>built-in engine at %1</source>
+        <translation>engine bawaan di %1</translation>
+    </message>
+    <message>
+        <source>built-in engine (Toxiproxy API %1) at %2</source>
+        <translation>engine bawaan (API Toxiproxy %1) di %2</translation>
+    </message>
+    <message>
+        <source>Toxiproxy at %1</source>
+        <translation>Toxiproxy di %1</translation>
+    </message>
+    <message>
+        <source>Toxiproxy %1 at %2</source>
+        <translation>Toxiproxy %1 di %2</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Terhubung ke %1</translation>
+    </message>
+    <message>
+        <source>Not connected: %1 does not answer; retrying</source>
+        <translation>Tidak terhubung: %1 tidak merespons; mencoba lagi</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Menghubungkan ke %1…</translation>
+    </message>
+    <message>
+        <source>Lost the connection to %1. %2 The console keeps trying to reconnect; the window stays usable meanwhile.</source>
+        <translation>Koneksi ke %1 terputus. %2 Konsol terus mencoba menyambung kembali; sementara itu jendela tetap dapat digunakan.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry now</source>
+        <translation>&amp;Coba lagi sekarang</translation>
+    </message>
+    <message>
+        <source>Connected again to %1; proxies and toxics are up to date.</source>
+        <translation>Terhubung kembali ke %1; proxy dan toxic sudah diperbarui.</translation>
+    </message>
+</context>
+<context>
+    <name>chaoslab::ui::EventLogModel</name>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Kejadian</translation>
+    </message>
+</context>
+<context>
+    <name>chaoslab::ui::EventLogView</name>
+    <message>
+        <source>Event log</source>
+        <translation>Log kejadian</translation>
+    </message>
+    <message>
+        <source>Changes made here or seen on the server, and errors</source>
+        <translation>Perubahan yang dibuat di sini atau terlihat di server, serta galat</translation>
+    </message>
+    <message>
+        <source>C&amp;lear log</source>
+        <translation>&amp;Bersihkan log</translation>
+    </message>
+    <message>
+        <source>Removes every entry from the event log</source>
+        <translation>Menghapus semua entri dari log kejadian</translation>
+    </message>
+</context>
+<context>
+    <name>chaoslab::ui::MainWindow</name>
+    <message>
+        <source>Chaos Lab</source>
+        <translation>Chaos Lab</translation>
+    </message>
+    <message>
+        <source>No proxies on the server yet.
+Create one with Proxy ▸ New proxy (Ctrl+N), or with toxiproxy-cli create.</source>
+        <translation>Belum ada proxy di server.
+Buat dengan Proxy ▸ Proxy baru (Ctrl+N), atau dengan toxiproxy-cli create.</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>Proxies</source>
+        <translation>Daftar proxy</translation>
+    </message>
+    <message>
+        <source>Toxics</source>
+        <translation>Toxic</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>Log kejadian</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Bilah alat utama</translation>
+    </message>
+    <message>
+        <source>Reset all</source>
+        <translation>Reset semua</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Keluar</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy</source>
+        <translation>&amp;Proxy</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ba&amp;ntuan</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Pintasan &amp;keyboard</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Tampilan</translation>
+    </message>
+    <message>
+        <source>&amp;Presenter mode</source>
+        <translation>Mode p&amp;resentasi</translation>
+    </message>
+    <message>
+        <source>Large fonts, high contrast and thick lines for a projector</source>
+        <translation>Huruf besar, kontras tinggi, dan garis tebal untuk proyektor</translation>
+    </message>
+    <message>
+        <source>&amp;Light theme</source>
+        <translation>Tema &amp;terang</translation>
+    </message>
+    <message>
+        <source>&amp;Dark theme</source>
+        <translation>Tema &amp;gelap</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>La&amp;yar penuh</translation>
+    </message>
+    <message>
+        <source>Go to &amp;proxies</source>
+        <translation>Ke daftar &amp;proxy</translation>
+    </message>
+    <message>
+        <source>Go to &amp;topology</source>
+        <translation>Ke t&amp;opologi</translation>
+    </message>
+    <message>
+        <source>Go to to&amp;xics</source>
+        <translation>Ke to&amp;xic</translation>
+    </message>
+    <message>
+        <source>Go to &amp;event log</source>
+        <translation>Ke &amp;log kejadian</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;&lt;b&gt;→ Upstream&lt;/b&gt;&lt;/span&gt; client to server&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&quot;color:%2&quot;&gt;&lt;b&gt;← Downstream&lt;/b&gt;&lt;/span&gt; server to client&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&quot;color:%3&quot;&gt;&lt;b&gt;╱╱&lt;/b&gt;&lt;/span&gt; disabled proxy, refuses connections</source>
+        <translation>&lt;span style=&quot;color:%1&quot;&gt;&lt;b&gt;→ Upstream&lt;/b&gt;&lt;/span&gt; klien ke server&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&quot;color:%2&quot;&gt;&lt;b&gt;← Downstream&lt;/b&gt;&lt;/span&gt; server ke klien&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&quot;color:%3&quot;&gt;&lt;b&gt;╱╱&lt;/b&gt;&lt;/span&gt; proxy nonaktif, menolak koneksi</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Pintasan keyboard</translation>
+    </message>
+    <message>
+        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R&lt;/b&gt;, &lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Reset all: remove every toxic, enable every proxy&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;New proxy&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Edit the selected proxy&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Enable or disable the selected proxy&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Del&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Delete the selected proxy&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1&lt;/b&gt; … &lt;b&gt;Ctrl+4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Go to proxies, topology, toxics, event log&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Presenter mode&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Full screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Switch the focused toxic on or off&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R&lt;/b&gt;, &lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Reset semua: hapus semua toxic, aktifkan semua proxy&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Proxy baru&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Sunting proxy yang dipilih&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Aktifkan atau nonaktifkan proxy yang dipilih&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Del&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Hapus proxy yang dipilih&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1&lt;/b&gt; … &lt;b&gt;Ctrl+4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Ke daftar proxy, topologi, toxic, log kejadian&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Mode presentasi&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Layar penuh&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Nyalakan atau matikan toxic yang sedang difokus&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>chaoslab::ui::MessageBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Connection message</source>
+        <translation>Pesan koneksi</translation>
+    </message>
+    <message>
+        <source>Hides this message</source>
+        <translation>Menyembunyikan pesan ini</translation>
+    </message>
+</context>
+<context>
+    <name>chaoslab::ui::ProxyActions</name>
+    <message>
+        <source>&amp;New proxy…</source>
+        <translation>Proxy &amp;baru…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit proxy…</source>
+        <translation>&amp;Sunting proxy…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete proxy</source>
+        <translation>&amp;Hapus proxy</translation>
+    </message>
+    <message>
+        <source>Proxy e&amp;nabled</source>
+        <translation>Proxy a&amp;ktif</translation>
+    </message>
+    <message>
+        <source>&amp;Reset all</source>
+        <translation>&amp;Reset semua</translation>
+    </message>
+    <message>
+        <source>Creates a proxy (Ctrl+N)</source>
+        <translation>Membuat proxy (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Changes the listen address or upstream of the selected proxy (F2)</source>
+        <translation>Mengubah alamat listen atau upstream proxy yang dipilih (F2)</translation>
+    </message>
+    <message>
+        <source>Deletes the selected proxy and closes its connections (Del)</source>
+        <translation>Menghapus proxy yang dipilih dan menutup koneksinya (Del)</translation>
+    </message>
+    <message>
+        <source>Enables or disables the selected proxy; a disabled proxy refuses connections (Ctrl+E)</source>
+        <translation>Mengaktifkan atau menonaktifkan proxy yang dipilih; proxy nonaktif menolak koneksi (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Removes every toxic and enables every proxy (Ctrl+R or F12, the panic key)</source>
+        <translation>Menghapus semua toxic dan mengaktifkan semua proxy (Ctrl+R atau F12, tombol darurat)</translation>
+    </message>
+    <message>
+        <source>Restart proxy?</source>
+        <translation>Mulai ulang proxy?</translation>
+    </message>
+    <message>
+        <source>Changing proxy &quot;%1&quot; closes every connection through it.</source>
+        <translation>Mengubah proxy &quot;%1&quot; akan menutup semua koneksi yang melewatinya.</translation>
+    </message>
+    <message>
+        <source>Clients connected to %1 will see their connections drop and must connect again.</source>
+        <translation>Klien yang terhubung ke %1 akan kehilangan koneksi dan harus menyambung kembali.</translation>
+    </message>
+    <message>
+        <source>Apply changes</source>
+        <translation>Terapkan perubahan</translation>
+    </message>
+    <message>
+        <source>Created proxy: listens on %1, forwards to %2</source>
+        <translation>Proxy dibuat: listen di %1, meneruskan ke %2</translation>
+    </message>
+    <message>
+        <source>Updated proxy: listens on %1, forwards to %2, %3</source>
+        <translation>Proxy diperbarui: listen di %1, meneruskan ke %2, %3</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>aktif</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>nonaktif</translation>
+    </message>
+    <message>
+        <source>Delete proxy?</source>
+        <translation>Hapus proxy?</translation>
+    </message>
+    <message>
+        <source>Deleting proxy &quot;%1&quot; closes every connection through it and removes its toxics.</source>
+        <translation>Menghapus proxy &quot;%1&quot; akan menutup semua koneksi yang melewatinya dan menghapus toxic-nya.</translation>
+    </message>
+    <message>
+        <source>Delete proxy</source>
+        <translation>Hapus proxy</translation>
+    </message>
+    <message>
+        <source>Deleted proxy</source>
+        <translation>Proxy dihapus</translation>
+    </message>
+    <message>
+        <source>Enabled proxy</source>
+        <translation>Proxy diaktifkan</translation>
+    </message>
+    <message>
+        <source>Disabled proxy</source>
+        <translation>Proxy dinonaktifkan</translation>
+    </message>
+    <message>
+        <source>Disable proxy?</source>
+        <translation>Nonaktifkan proxy?</translation>
+    </message>
+    <message>
+        <source>Disabling proxy &quot;%1&quot; closes every connection through it, and new connections are refused until it is enabled again.</source>
+        <translation>Menonaktifkan proxy &quot;%1&quot; akan menutup semua koneksi yang melewatinya, dan koneksi baru ditolak hingga proxy diaktifkan kembali.</translation>
+    </message>
+    <message>
+        <source>Disable proxy</source>
+        <translation>Nonaktifkan proxy</translation>
+    </message>
+    <message>
+        <source>Reset: removing every toxic and enabling every proxy</source>
+        <translation>Reset: menghapus semua toxic dan mengaktifkan semua proxy</translation>
+    </message>
+    <message>
+        <source>Reset confirmed by the server</source>
+        <translation>Reset dikonfirmasi oleh server</translation>
+    </message>
+</context>
+<context>
+    <name>chaoslab::ui::ProxyDialog</name>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>&amp;Aktif</translation>
+    </message>
+    <message>
+        <source>New proxy</source>
+        <translation>Proxy baru</translation>
+    </message>
+    <message>
+        <source>Edit proxy %1</source>
+        <translation>Sunting proxy %1</translation>
+    </message>
+    <message>
+        <source>mysql</source>
+        <translation>mysql</translation>
+    </message>
+    <message>
+        <source>127.0.0.1:23306 (port 0 picks a free port)</source>
+        <translation>127.0.0.1:23306 (port 0 memilih port yang kosong)</translation>
+    </message>
+    <message>
+        <source>127.0.0.1:3306</source>
+        <translation>127.0.0.1:3306</translation>
+    </message>
+    <message>
+        <source>Proxy name</source>
+        <translation>Nama proxy</translation>
+    </message>
+    <message>
+        <source>Listen address</source>
+        <translation>Alamat listen</translation>
+    </message>
+    <message>
+        <source>host:port the proxy accepts clients on</source>
+        <translation>host:port tempat proxy menerima klien</translation>
+    </message>
+    <message>
+        <source>Upstream address</source>
+        <translation>Alamat upstream</translation>
+    </message>
+    <message>
+        <source>host:port of the server the proxy forwards to</source>
+        <translation>host:port server tujuan penerusan proxy</translation>
+    </message>
+    <message>
+        <source>A disabled proxy refuses connections</source>
+        <translation>Proxy nonaktif menolak koneksi</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Buat</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Terapkan</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <source>&amp;Listen:</source>
+        <translation>&amp;Listen:</translation>
+    </message>
+    <message>
+        <source>&amp;Upstream:</source>
+        <translation>&amp;Upstream:</translation>
+    </message>
+</context>
+<context>
+    <name>chaoslab::ui::ProxyItemDelegate</name>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>disabled · %1</source>
+        <translation>nonaktif · %1</translation>
+    </message>
+</context>
+<context>
+    <name>chaoslab::ui::ProxyListModel</name>
+    <message numerus="yes">
+        <source>%1: listens on %2, forwards to %3, %4, %n toxic(s)</source>
+        <translation>
+            <numerusform>%1: listen di %2, meneruskan ke %3, %4, %n toxic</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>aktif</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>nonaktif</translation>
+    </message>
+</context>
+<context>
+    <name>chaoslab::ui::ProxyListPanel</name>
+    <message>
+        <source>Proxies</source>
+        <translation>Daftar proxy</translation>
+    </message>
+    <message>
+        <source>Every proxy on the server; select one to see its toxics</source>
+        <translation>Semua proxy di server; pilih salah satu untuk melihat toxic-nya</translation>
+    </message>
+</context>
+<context>
+    <name>chaoslab::ui::ServerEventFeed</name>
+    <message>
+        <source>Toxiproxy version %1</source>
+        <translation>Toxiproxy versi %1</translation>
+    </message>
+    <message>
+        <source>Proxy removed</source>
+        <translation>Proxy dihapus</translation>
+    </message>
+    <message>
+        <source>Toxic %1 removed</source>
+        <translation>Toxic %1 dihapus</translation>
+    </message>
+    <message>
+        <source>Connection to the server is back</source>
+        <translation>Koneksi ke server pulih</translation>
+    </message>
+    <message>
+        <source>Connected to the server</source>
+        <translation>Terhubung ke server</translation>
+    </message>
+    <message>
+        <source>Connection to the server lost: %1</source>
+        <translation>Koneksi ke server terputus: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Proxy added: listens on %1, forwards to %2, %3, %n toxic(s)</source>
+        <translation>
+            <numerusform>Proxy ditambahkan: listen di %1, meneruskan ke %2, %3, %n toxic</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>aktif</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>nonaktif</translation>
+    </message>
+    <message>
+        <source>Proxy changed: listens on %1, forwards to %2, %3</source>
+        <translation>Proxy diubah: listen di %1, meneruskan ke %2, %3</translation>
+    </message>
+    <message>
+        <source>Toxic %1 added on %2: %3</source>
+        <translation>Toxic %1 ditambahkan pada %2: %3</translation>
+    </message>
+    <message>
+        <source>Toxic %1 changed: %2</source>
+        <translation>Toxic %1 diubah: %2</translation>
+    </message>
+</context>
+<context>
+    <name>chaoslab::ui::TopologyView</name>
+    <message>
+        <source>Topology</source>
+        <translation>Topologi</translation>
+    </message>
+    <message>
+        <source>Topology diagram</source>
+        <translation>Diagram topologi</translation>
+    </message>
+    <message>
+        <source>Each proxy as a row: clients, the proxy, its toxics per direction, and its upstream</source>
+        <translation>Setiap proxy sebagai satu baris: klien, proxy, toxic-nya per arah, dan upstream-nya</translation>
+    </message>
+</context>
+<context>
+    <name>chaoslab::ui::ToxicControlsView</name>
+    <message>
+        <source>Toxic controls</source>
+        <translation>Kontrol toxic</translation>
+    </message>
+    <message>
+        <source>Select a proxy to switch its toxics on and off.</source>
+        <translation>Pilih proxy untuk menyalakan dan mematikan toxic-nya.</translation>
+    </message>
+    <message>
+        <source>Toxics</source>
+        <translation>Toxic</translation>
+    </message>
+    <message>
+        <source>Toxics of %1</source>
+        <translation>Toxic pada %1</translation>
+    </message>
+</context>
+<context>
+    <name>chaoslab::ui::ToxicEditor</name>
+    <message>
+        <source>%1 on or off</source>
+        <translation>%1 nyala atau mati</translation>
+    </message>
+    <message>
+        <source>Switches %1 on or off on the server</source>
+        <translation>Menyalakan atau mematikan %1 di server</translation>
+    </message>
+    <message>
+        <source>← Downstream</source>
+        <translation>← Downstream</translation>
+    </message>
+    <message>
+        <source>→ Upstream</source>
+        <translation>→ Upstream</translation>
+    </message>
+    <message>
+        <source>⇄ Both</source>
+        <translation>⇄ Keduanya</translation>
+    </message>
+    <message>
+        <source>Data from the server to the client</source>
+        <translation>Data dari server ke klien</translation>
+    </message>
+    <message>
+        <source>Data from the client to the server</source>
+        <translation>Data dari klien ke server</translation>
+    </message>
+    <message>
+        <source>Both directions, as two toxics</source>
+        <translation>Kedua arah, sebagai dua toxic</translation>
+    </message>
+    <message>
+        <source>Direction of %1</source>
+        <translation>Arah %1</translation>
+    </message>
+    <message>
+        <source>Which data the toxic acts on: downstream is server to client, upstream is client to server. Both adds two toxics, NAME_upstream and NAME_downstream.</source>
+        <translation>Data yang dikenai toxic: downstream adalah server ke klien, upstream adalah klien ke server. Keduanya menambahkan dua toxic, NAME_upstream dan NAME_downstream.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Hapus %1</translation>
+    </message>
+    <message>
+        <source>&amp;Direction</source>
+        <translation>&amp;Arah</translation>
+    </message>
+    <message>
+        <source>%1 (off)</source>
+        <translation>%1 (mati)</translation>
+    </message>
+    <message>
+        <source>Switched %1 on</source>
+        <translation>%1 dinyalakan</translation>
+    </message>
+    <message>
+        <source>Switch off</source>
+        <translation>Matikan</translation>
+    </message>
+    <message>
+        <source>Switched %1 off</source>
+        <translation>%1 dimatikan</translation>
+    </message>
+    <message>
+        <source>Set the direction of %1 to %2</source>
+        <translation>Arah %1 diatur ke %2</translation>
+    </message>
+    <message>
+        <source>Change direction</source>
+        <translation>Ubah arah</translation>
+    </message>
+    <message>
+        <source>Set %1 to %2 on %3</source>
+        <translation>%1 diatur ke %2 pada %3</translation>
+    </message>
+    <message>
+        <source>%1 on %2 was changed elsewhere to %3 while being set here; the value set here is sent on release</source>
+        <translation>%1 pada %2 diubah di tempat lain menjadi %3 saat sedang diatur di sini; nilai yang diatur di sini dikirim saat slider dilepas</translation>
+    </message>
+    <message>
+        <source>Close connections?</source>
+        <translation>Tutup koneksi?</translation>
+    </message>
+    <message>
+        <source>Removing the timeout toxic %1 closes every connection it holds on proxy &quot;%2&quot;.</source>
+        <translation>Menghapus toxic timeout %1 akan menutup semua koneksi yang ditahannya pada proxy &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Clients connected through this proxy will see their connections drop.</source>
+        <translation>Klien yang terhubung melalui proxy ini akan kehilangan koneksinya.</translation>
+    </message>
+    <message>
+        <source>Removed %1</source>
+        <translation>%1 dihapus</translation>
+    </message>
+</context>
+<context>
+    <name>chaoslab::ui::ToxicSync</name>
+    <message>
+        <source>Added %1: %2</source>
+        <translation>%1 ditambahkan: %2</translation>
+    </message>
+    <message>
+        <source>Removed %1</source>
+        <translation>%1 dihapus</translation>
+    </message>
+</context>
+<context>
+    <name>chaoslab::ui::ToxicTypePanel</name>
+    <message>
+        <source>Add another</source>
+        <translation>Tambah lagi</translation>
+    </message>
+    <message>
+        <source>%1 toxic</source>
+        <translation>Toxic %1</translation>
+    </message>
+    <message>
+        <source>Adds another %1 toxic under a new name</source>
+        <translation>Menambahkan toxic %1 lain dengan nama baru</translation>
+    </message>
+    <message>
+        <source>Add another %1 toxic</source>
+        <translation>Tambah toxic %1 lain</translation>
+    </message>
+</context>
+</TS>
