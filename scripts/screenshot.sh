@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Takes a screenshot of the console for the README: starts it under Xvfb on a free local
-# port, so it runs its built-in engine with the demo topology, adds a latency toxic through
-# the API, captures the screen to docs/screenshot.png (or $1) and stops everything.
+# Takes the README's screenshot of the console and writes it to docs/screenshot.png (or $1).
+# The console runs under Xvfb on a port where nothing listens, so it starts its built-in
+# engine with the demo topology. A latency toxic is added through the API before the capture.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:-$root/docs/screenshot.png}

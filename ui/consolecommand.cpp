@@ -55,8 +55,8 @@ int runConsole(int argc, char** argv)
         window.setPresenterMode(true);
     window.show();
 
-    // The window is drawn first; the host then finds the server or starts the built-in
-    // engine on a local address, and the monitor starts once the server is known.
+    // The window is drawn before the host looks for the server, so the first frame does not
+    // wait for it. The monitor starts once the server is known or the built-in one runs.
     host::EngineHost engineHost;
     QObject::connect(&engineHost, &host::EngineHost::ready, &window,
         [&](host::EngineHost::Kind kind, const QString&) {
