@@ -79,9 +79,10 @@ ProxyId DataPlane::Impl::startProxy(const std::string& name, int listenFd,
     proxy->setToxics(ToxicSet::fromSpecs(toxics));
     for (auto& reactor : m_reactors)
         reactor->post([reactor = reactor.get(), proxy] { reactor->addProxy(proxy); });
-    qCInfo(lcEngine).nospace() << "proxy " << name.c_str()
-                               << " started: upstream=" << upstream.c_str()
-                               << " toxics=" << toxics.size();
+    // The control plane logs starts and stops at info level with the listen address.
+    qCDebug(lcEngineLink).nospace()
+        << "serving proxy " << name.c_str() << ": upstream=" << upstream.c_str()
+        << " toxics=" << toxics.size();
     return proxy->id;
 }
 
@@ -97,7 +98,7 @@ void DataPlane::Impl::stopProxy(ProxyId id)
         m_proxies.erase(found);
     }
     stopOnReactors(proxy);
-    qCInfo(lcEngine).nospace() << "proxy " << proxy->name.c_str() << " stopped";
+    qCDebug(lcEngineLink).nospace() << "stopped serving proxy " << proxy->name.c_str();
 }
 
 void DataPlane::Impl::stopOnReactors(const std::shared_ptr<ServedProxy>& proxy)
