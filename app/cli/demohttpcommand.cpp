@@ -1,5 +1,6 @@
 #include "demohttpcommand.h"
 
+#include "commandline.h"
 #include "signalwatcher.h"
 
 #include "demoroutes.h"
@@ -20,25 +21,13 @@ namespace chaoslab::cli {
 
 namespace {
 
-constexpr int exitFailure = 1;
-constexpr int exitUsage = 2;
+constexpr std::string_view commandName = "demo-http";
 
 struct DemoHttpOptions
 {
     std::string host;
     std::uint16_t port = 0;
 };
-
-void printError(const std::string& message)
-{
-    std::fprintf(stderr, "chaoslab demo-http: %s\n", message.c_str());
-}
-
-void printUsageError(const std::string& message)
-{
-    printError(message);
-    std::fprintf(stderr, "Run 'chaoslab demo-http --help' for the options.\n");
-}
 
 QString description()
 {
@@ -62,34 +51,24 @@ std::optional<DemoHttpOptions> parseOptions(QCommandLineParser& parser)
     const auto help = parser.addHelpOption();
 
     if (!parser.parse(QCoreApplication::arguments())) {
-        printUsageError(parser.errorText().toStdString());
+        printUsageError(commandName, parser.errorText().toStdString());
         return std::nullopt;
     }
     if (parser.isSet(help))
         parser.showHelp(0);
     if (!parser.positionalArguments().isEmpty()) {
-        printUsageError(
+        printUsageError(commandName,
             "unexpected argument '" + parser.positionalArguments().first().toStdString() + "'");
         return std::nullopt;
     }
 
-    bool valid = false;
     const auto portText = parser.value(port);
-    const auto portNumber = portText.toUInt(&valid);
-    if (!valid || portNumber > 65535) {
-        printUsageError(
-            "invalid port \"" + portText.toStdString() + "\": expected a number from 0 to 65535");
+    const auto portNumber = parsePort(portText);
+    if (!portNumber) {
+        printUsageError(commandName, invalidPortMessage(portText));
         return std::nullopt;
     }
-    return DemoHttpOptions { parser.value(host).toStdString(),
-        static_cast<std::uint16_t>(portNumber) };
-}
-
-std::string listenHint(const std::string& error)
-{
-    if (error.find("in use") != std::string::npos)
-        return "; stop the program using that port or choose another one with --port";
-    return "; check the address given with --host";
+    return DemoHttpOptions { parser.value(host).toStdString(), *portNumber };
 }
 
 } // namespace
@@ -116,7 +95,7 @@ int runDemoHttpCommand(int argc, char** argv)
 
     demo::DemoService service;
     if (auto error = service.listen(options->host, options->port)) {
-        printError(*error + listenHint(*error));
+        printError(commandName, *error + listenHint(*error));
         return exitFailure;
     }
     std::printf("chaoslab demo HTTP service listening on http://%s\n", service.address().c_str());

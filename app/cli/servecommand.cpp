@@ -1,5 +1,6 @@
 #include "servecommand.h"
 
+#include "commandline.h"
 #include "signalwatcher.h"
 
 #include "engine.h"
@@ -22,8 +23,7 @@ namespace chaoslab::cli {
 
 namespace {
 
-constexpr int exitFailure = 1;
-constexpr int exitUsage = 2;
+constexpr std::string_view commandName = "serve";
 
 struct ServeOptions
 {
@@ -31,18 +31,6 @@ struct ServeOptions
     std::uint16_t port = 0;
     std::string configPath;
 };
-
-void printError(const std::string& message)
-{
-    std::fprintf(stderr, "chaoslab serve: %s\n", message.c_str());
-}
-
-int usageError(const std::string& message)
-{
-    printError(message);
-    std::fprintf(stderr, "Run 'chaoslab serve --help' for the options.\n");
-    return exitUsage;
-}
 
 // Returns the options, or nothing with `exitCode` set when the command should stop here.
 std::optional<ServeOptions> parseOptions(QCommandLineParser& parser, int& exitCode)
@@ -67,7 +55,7 @@ std::optional<ServeOptions> parseOptions(QCommandLineParser& parser, int& exitCo
 
     exitCode = exitUsage;
     if (!parser.parse(QCoreApplication::arguments())) {
-        usageError(parser.errorText().toStdString());
+        printUsageError(commandName, parser.errorText().toStdString());
         return std::nullopt;
     }
     if (parser.isSet(help))
@@ -75,28 +63,19 @@ std::optional<ServeOptions> parseOptions(QCommandLineParser& parser, int& exitCo
     if (parser.isSet(version))
         parser.showVersion();
     if (!parser.positionalArguments().isEmpty()) {
-        usageError(
+        printUsageError(commandName,
             "unexpected argument '" + parser.positionalArguments().first().toStdString() + "'");
         return std::nullopt;
     }
 
-    bool valid = false;
     const auto portText = parser.value(port);
-    const auto portNumber = portText.toUInt(&valid);
-    if (!valid || portNumber > 65535) {
-        usageError(
-            "invalid port \"" + portText.toStdString() + "\": expected a number from 0 to 65535");
+    const auto portNumber = parsePort(portText);
+    if (!portNumber) {
+        printUsageError(commandName, invalidPortMessage(portText));
         return std::nullopt;
     }
-    return ServeOptions { parser.value(host).toStdString(), static_cast<std::uint16_t>(portNumber),
+    return ServeOptions { parser.value(host).toStdString(), *portNumber,
         parser.value(config).toStdString() };
-}
-
-std::string listenHint(const std::string& error)
-{
-    if (error.find("in use") != std::string::npos)
-        return "; stop the program using that port or choose another one with --port";
-    return "; check the address given with --host";
 }
 
 // Runs the engine and its API until SIGINT or SIGTERM. Returns the exit code.
@@ -114,13 +93,14 @@ int serve(const ServeOptions& options, const std::vector<engine::PopulateEntry>&
     engine::ToxiproxyApi api(engine);
     net::HttpServer server([&api](const net::HttpRequest& request) { return api.handle(request); });
     if (auto error = server.listen(options.host, options.port)) {
-        printError(*error + listenHint(*error));
+        printError(commandName, *error + listenHint(*error));
         return exitFailure;
     }
     if (!proxies.empty()) {
         const auto populated = engine.populate(proxies);
         if (populated.error) {
-            printError("config " + options.configPath + ": " + populated.error->message);
+            printError(
+                commandName, "config " + options.configPath + ": " + populated.error->message);
             return exitFailure;
         }
         qCInfo(lcEngine, "config loaded file=%s proxies=%zu", options.configPath.c_str(),
@@ -155,7 +135,7 @@ int runServeCommand(int argc, char** argv)
     if (!options->configPath.empty()) {
         auto loaded = engine::loadProxyConfigFile(options->configPath);
         if (!loaded.ok()) {
-            printError(loaded.error().message);
+            printError(commandName, loaded.error().message);
             return exitFailure;
         }
         proxies = std::move(loaded.value());
