@@ -63,6 +63,6 @@ int main(int argc, char** argv)
     // command, before it opens a window.
     if (found == subcommands().end())
         return chaoslab::ui::runConsole(argc, argv);
-    // The subcommand sees its own name as argv[0], so its parser prints "chaoslab serve".
+    // The subcommand gets its own name as argv[0], so its parser prints "chaoslab serve".
     return found->second.run(argc - 1, argv + 1);
 }

@@ -6,8 +6,8 @@
 //   client <-- [downstream chain: toxic, toxic, ...] <-- upstream server
 //
 // It runs on its own threads (epoll reactors), never on the caller's. The control plane
-// (the HTTP API) owns proxy state and listening sockets and tells the data plane what to
-// serve. Every method is thread-safe.
+// (the HTTP API) owns proxy state and listening sockets and passes each proxy's socket,
+// upstream and toxics to the data plane. Every method is thread-safe.
 #pragma once
 
 #include "toxicspec.h"

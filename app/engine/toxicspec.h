@@ -57,7 +57,7 @@ ToxicSpec defaultToxic(const ToxicType& type);
 
 // Returns a message naming the invalid value and the accepted range, or nothing when
 // every value is one the data plane can run. `givenAttributes` names the attributes the
-// request set: Toxiproxy 2.12 answers 200 to a slicer created with no attributes
+// request set. Toxiproxy 2.12 returns 200 for a slicer created with no attributes
 // (average_size 0), so the slicer size rules apply only when a request sets a size. The
 // data plane passes chunks unsliced while average_size is 0.
 std::optional<std::string> validateToxic(
