@@ -1,6 +1,9 @@
 // chaoslab: the console, or one of the headless subcommands.
 #include "consolecommand.h"
 #include "demohttpcommand.h"
+#include "labcommand.h"
+#include "probecommand.h"
+#include "runcommand.h"
 #include "servecommand.h"
 
 #include <QCoreApplication>
@@ -25,6 +28,14 @@ const std::map<QString, Subcommand>& subcommands()
         { QStringLiteral("demo-http"),
             { "Run the demo HTTP service, a local stand-in for jsonplaceholder",
                 chaoslab::cli::runDemoHttpCommand } },
+        { QStringLiteral("lab"),
+            { "Check guided lab files (lab validate FILE...)", chaoslab::cli::runLabCommand } },
+        { QStringLiteral("probe"),
+            { "Probe a service and print latency percentiles and errors by outcome",
+                chaoslab::cli::runProbeCommand } },
+        { QStringLiteral("run"),
+            { "Run a Chaos Toolkit experiment headless and write its journal",
+                chaoslab::cli::runRunCommand } },
         { QStringLiteral("serve"),
             { "Run the built-in engine (Toxiproxy API) without the console",
                 chaoslab::cli::runServeCommand } },

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Chaos Lab needs (only those missing) and builds it in
 # build/. Safe to run again: a set-up machine goes straight to an incremental build.
+# Usage: scripts/setup.sh [--tests]. With --tests it also installs what the tests use:
+# real servers for the probe tests and the JSON Schema checker.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -10,6 +12,11 @@ packages=(
     qt6-tools-dev-tools qt6-translations-l10n
     nlohmann-json3-dev fonts-dejavu-core
 )
+if [ "${1:-}" = "--tests" ]; then
+    # Real servers for the probe tests (tests/services/services.sh), and jsonschema for
+    # the lab schema test.
+    packages+=(redis-server mariadb-server postgresql rabbitmq-server python3-jsonschema)
+fi
 
 missing=()
 for package in "${packages[@]}"; do

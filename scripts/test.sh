@@ -3,6 +3,6 @@
 # -R engine or -L style.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-"$root/scripts/setup.sh"
+"$root/scripts/setup.sh" --tests
 cd "$root/build"
 ctest --output-on-failure --timeout 600 "$@"

@@ -17,8 +17,6 @@ namespace {
 
 // Keyboard, wheel and spin box edits count as one edit until they pause this long.
 constexpr std::chrono::milliseconds quietTime { 400 };
-// As long as a toxic sync settles: polls taken before the final value landed are skipped.
-constexpr std::chrono::milliseconds settleTime { 1500 };
 
 SliderScale scaleFor(const AttributeSpec& spec)
 {
@@ -87,8 +85,6 @@ AttributeControl::AttributeControl(const AttributeSpec& spec, QWidget* parent)
 
     m_quietTimer.setSingleShot(true);
     m_quietTimer.setInterval(quietTime);
-    m_settleTimer.setSingleShot(true);
-    m_settleTimer.setInterval(settleTime);
 
     connect(m_slider, &QSlider::sliderPressed, this, [this] { m_live.beginEdit(m_value); });
     connect(m_slider, &QSlider::valueChanged, this, &AttributeControl::handleSliderMoved);
@@ -96,7 +92,6 @@ AttributeControl::AttributeControl(const AttributeSpec& spec, QWidget* parent)
     connect(m_spinBox, &QSpinBox::valueChanged, this, &AttributeControl::handleSpinBoxChanged);
     connect(&m_throttle, &ValueThrottle::valueReady, this, &AttributeControl::handleThrottled);
     connect(&m_quietTimer, &QTimer::timeout, this, &AttributeControl::finishEdit);
-    connect(&m_settleTimer, &QTimer::timeout, this, &AttributeControl::settle);
 
     setValue(m_value);
 }
@@ -179,9 +174,9 @@ void AttributeControl::finishEdit()
 {
     if (m_live.state() != LiveValue::State::Editing)
         return;
-    m_throttle.finish(m_value);
+    // Settling first, so that an owner with nothing left to wait for can settle at once.
     m_live.endEdit();
-    m_settleTimer.start();
+    m_throttle.finish(m_value);
 }
 
 void AttributeControl::handleThrottled(qint64 value, bool final)
@@ -196,7 +191,6 @@ void AttributeControl::settle()
         return;
     m_live.settle();
     m_conflictNote->hide();
-    emit settled();
 }
 
 void AttributeControl::showServerValue(qint64 value)

@@ -44,13 +44,14 @@ public:
     // Shows `value` without emitting valueEdited(), for values the console derives itself.
     void setValue(qint64 value);
     void showServerValue(qint64 value);
+    // Ends the wait after a final value: the owner calls it once the server has
+    // acknowledged the value and a server state requested after that has been shown.
+    void settle();
 
 signals:
     void valueEdited(qint64 value, bool final);
     // The server has `serverValue`, set elsewhere, while the user sets this control.
     void conflictSeen(qint64 serverValue);
-    // The control follows the server again; the owner shows the latest server value.
-    void settled();
 
 private:
     void handleSliderMoved(int position);
@@ -59,7 +60,6 @@ private:
     void editTo(qint64 value);
     void finishEdit();
     void handleThrottled(qint64 value, bool final);
-    void settle();
     void updateSlider();
     void showConflict(qint64 serverValue);
 
@@ -70,7 +70,6 @@ private:
     ValueThrottle m_throttle;
     // Ends keyboard and spin box edits, which have no release, after a pause.
     QTimer m_quietTimer;
-    QTimer m_settleTimer;
 
     QLabel* m_label;
     QSlider* m_slider;

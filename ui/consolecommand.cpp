@@ -3,6 +3,7 @@
 #include "consoleoptions.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
+#include "probechartsdock.h"
 #include "settings.h"
 #include "translator.h"
 
@@ -69,7 +70,11 @@ int runConsole(int argc, char** argv)
                         "No Toxiproxy answered at %1, so Chaos Lab started its built-in "
                         "engine there, with a demo HTTP service behind the proxy demo_api.")
                         .arg(serverUrl.toString()));
+            if (builtIn)
+                window.probeCharts()->addDemoProbeIfUnset();
             monitor.start();
+            if (!options->lab.isEmpty())
+                window.startLab(options->lab);
         });
     QObject::connect(&engineHost, &host::EngineHost::failed, &window, [&](const QString& message) {
         window.banner()->showMessage(MessageBanner::Kind::Error, message);

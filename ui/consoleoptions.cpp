@@ -10,7 +10,8 @@ QString ConsoleOptionParser::helpText()
               "  --toxiproxy URL   Toxiproxy API to control (default: the last one used, first\n"
               "                    %1)\n"
               "  --presenter       start in presenter mode: large fonts, high contrast\n"
-              "  --lang en|id      language of the window (default: the system's)\n")
+              "  --lang en|id      language of the window (default: the system's)\n"
+              "  --lab ID|FILE     start a bundled lab, or a lab file, once the server answers\n")
         .arg(defaultServerUrl());
 }
 
@@ -24,8 +25,9 @@ std::optional<ConsoleOptions> ConsoleOptionParser::parse(
         QStringLiteral("toxiproxy"), QString(), QStringLiteral("URL"));
     const QCommandLineOption presenter(QStringLiteral("presenter"), QString());
     const QCommandLineOption language(QStringLiteral("lang"), QString(), QStringLiteral("LANG"));
+    const QCommandLineOption lab(QStringLiteral("lab"), QString(), QStringLiteral("LAB"));
     const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, QString());
-    parser.addOptions({ toxiproxy, presenter, language, help });
+    parser.addOptions({ toxiproxy, presenter, language, lab, help });
 
     if (!parser.parse(QStringList { QStringLiteral("chaoslab") } + arguments)) {
         *error = tr("%1 Run 'chaoslab --help' for the options.").arg(parser.errorText());
@@ -50,6 +52,7 @@ std::optional<ConsoleOptions> ConsoleOptionParser::parse(
         }
         options.serverUrl = url;
     }
+    options.lab = parser.value(lab);
     options.language = parser.value(language);
     if (!options.language.isEmpty() && options.language != u"en" && options.language != u"id") {
         *error = tr("invalid --lang '%1': expected en or id.").arg(options.language);

@@ -1,4 +1,5 @@
-// The console's command line: `chaoslab [--toxiproxy URL] [--presenter] [--lang en|id]`.
+// The console's command line:
+// `chaoslab [--toxiproxy URL] [--presenter] [--lang en|id] [--lab ID|FILE]`.
 #pragma once
 
 #include <QCoreApplication>
@@ -17,6 +18,8 @@ struct ConsoleOptions
     bool presenter = false;
     // "en" or "id"; empty means the system language.
     QString language;
+    // A lab id or lab file to start once the server answers; empty for none.
+    QString lab;
     bool helpRequested = false;
 };
 

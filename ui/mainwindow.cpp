@@ -1,8 +1,11 @@
 #include "mainwindow.h"
 
+#include "charts/probechartpage.h"
 #include "eventlogmodel.h"
 #include "eventlogview.h"
+#include "lab/labplayerpanel.h"
 #include "messagebanner.h"
+#include "probechartsdock.h"
 #include "proxyactions.h"
 #include "proxyitemdelegate.h"
 #include "proxylistmodel.h"
@@ -18,6 +21,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -26,6 +30,7 @@
 #include <QMessageBox>
 #include <QScreen>
 #include <QShowEvent>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QToolButton>
@@ -80,10 +85,7 @@ MainWindow::MainWindow(const ConsoleServer& server, Settings* settings, QWidget*
     connect(m_actions, &ProxyActions::errorOccurred, this, &MainWindow::showTransientMessage);
     connect(
         m_actions, &ProxyActions::resetStarted, m_controls, &ToxicControlsView::forgetServerState);
-    connect(m_actions, &ProxyActions::resetFinished, this, [this](bool ok) {
-        if (!ok)
-            m_controls->reapplyServerState();
-    });
+    connect(m_actions, &ProxyActions::resetFinished, m_controls, &ToxicControlsView::finishReset);
     restoreSettings();
 }
 
@@ -133,9 +135,62 @@ void MainWindow::buildDocks()
     toxics->setMinimumWidth(fontMetrics().averageCharWidth() * 40);
 
     auto* log = new EventLogView(m_eventLog);
-    addDock(tr("Event log"), QStringLiteral("eventLogDock"), log, Qt::BottomDockWidgetArea);
+    auto* logDock
+        = addDock(tr("Event log"), QStringLiteral("eventLogDock"), log, Qt::BottomDockWidgetArea);
+    m_charts = new ProbeChartsDock(m_proxyModel, m_eventLog, m_settings, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_charts);
+    splitDockWidget(m_charts, logDock, Qt::Horizontal);
+    buildLabPlayer(toxics);
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+}
+
+void MainWindow::buildLabPlayer(QDockWidget* besides)
+{
+    const QString dataFolder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    m_labPlayer = new LabPlayerPanel(m_server.client, m_server.monitor, dataFolder,
+        { QString::fromLatin1(lab::BundledLabFolder),
+            QDir(dataFolder).filePath(QStringLiteral("labs")) });
+    auto* dock = new QDockWidget(tr("Lab"), this);
+    dock->setObjectName(QStringLiteral("labDock"));
+    dock->setWidget(m_labPlayer);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    tabifyDockWidget(besides, dock);
+    besides->raise();
+
+    connect(m_labPlayer, &LabPlayerPanel::labEvent, this, [this](const QString& label) {
+        m_charts->page()->addMarker(QDateTime::currentDateTime(), label);
+    });
+    connect(m_labPlayer, &LabPlayerPanel::notice, this, [this](const QString& message) {
+        m_eventLog->append({ QDateTime::currentDateTime(), EventLogEntry::Severity::Info,
+            EventLogEntry::Origin::Console, {}, message, {} });
+    });
+    // Journals left by a run that crashed are restored once the server answers, so the
+    // requests do not fail while a built-in engine is still starting.
+    connect(m_server.monitor, &toxiproxy::ServerMonitor::connectionStateChanged, this,
+        [this](toxiproxy::ServerMonitor::ConnectionState state) {
+            if (state != toxiproxy::ServerMonitor::ConnectionState::Connected
+                || m_labJournalsRestored)
+                return;
+            m_labJournalsRestored = true;
+            m_labPlayer->restoreLeftBehind();
+        });
+}
+
+void MainWindow::startLab(const QString& idOrFile)
+{
+    if (!m_labPlayer->selectLab(idOrFile)) {
+        m_banner->showMessage(MessageBanner::Kind::Error,
+            tr("No lab \"%1\" was found: give the id of a bundled lab, such as latency-jitter, "
+               "or the path of a lab file.")
+                .arg(idOrFile));
+        return;
+    }
+    if (auto* dock = qobject_cast<QDockWidget*>(m_labPlayer->parentWidget())) {
+        dock->show();
+        dock->raise();
+    }
+    m_labPlayer->startSelectedLab();
 }
 
 void MainWindow::buildToolBar()
@@ -165,6 +220,8 @@ void MainWindow::buildToolBar()
 void MainWindow::buildMenus()
 {
     auto* file = menuBar()->addMenu(tr("&File"));
+    file->addActions({ m_charts->page()->exportPngAction(), m_charts->page()->exportCsvAction() });
+    file->addSeparator();
     auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -217,6 +274,7 @@ void MainWindow::buildViewMenu()
         { tr("Go to &topology"), m_view, QKeySequence(Qt::CTRL | Qt::Key_2) },
         { tr("Go to to&xics"), m_controls, QKeySequence(Qt::CTRL | Qt::Key_3) },
         { tr("Go to &event log"), findChild<EventLogView*>(), QKeySequence(Qt::CTRL | Qt::Key_4) },
+        { tr("Go to probe &charts"), m_charts->page(), QKeySequence(Qt::CTRL | Qt::Key_5) },
     };
     for (const auto& [label, widget, shortcut] : targets) {
         auto* action = m_viewMenu->addAction(label, widget, [widget = widget] {
@@ -311,6 +369,7 @@ void MainWindow::applyAppearance()
     m_scene->setLook(TopologyLook::fromTheme(theme, QApplication::font()));
     m_proxyList->delegate()->setColors(theme.colors());
     m_eventLog->setSeverityColors(theme.colors().warning, theme.colors().danger);
+    m_charts->setLook(theme, QApplication::font());
     const auto& colors = theme.colors();
     m_legend->setText(
         tr("<span style=\"color:%1\"><b>→ Upstream</b></span> client to server"
@@ -345,8 +404,12 @@ void MainWindow::arrangeDocks()
     resizeDocks({ findChild<QDockWidget*>(QStringLiteral("proxiesDock")),
                     findChild<QDockWidget*>(QStringLiteral("toxicsDock")) },
         { int(width * 0.19), int(width * toxicsShare) }, Qt::Horizontal);
-    resizeDocks({ findChild<QDockWidget*>(QStringLiteral("eventLogDock")) },
-        { int(height() * 0.2) }, Qt::Vertical);
+    // The charts share the bottom with the event log and get most of it.
+    auto* logDock = findChild<QDockWidget*>(QStringLiteral("eventLogDock"));
+    resizeDocks({ m_charts }, { int(height() * (m_presenter ? 0.5 : 0.45)) }, Qt::Vertical);
+    const double bottomWidth = width * (1.0 - 0.19 - toxicsShare);
+    resizeDocks({ m_charts, logDock }, { int(bottomWidth * 0.68), int(bottomWidth * 0.32) },
+        Qt::Horizontal);
 }
 
 void MainWindow::restoreSettings()
@@ -365,6 +428,15 @@ void MainWindow::restoreSettings()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (m_labPlayer->hasSession()) {
+        // A running lab is rolled back first; the window closes when the rollback ends,
+        // also when it fails, because the journal then stays for the next start.
+        event->ignore();
+        connect(m_labPlayer, &LabPlayerPanel::sessionEnded, this, &QWidget::close,
+            Qt::SingleShotConnection);
+        m_labPlayer->stopLab(false);
+        return;
+    }
     m_settings->setValue(Settings::windowGeometry, saveGeometry());
     m_settings->setValue(Settings::windowState, saveState());
     QMainWindow::closeEvent(event);
@@ -380,8 +452,8 @@ void MainWindow::showShortcuts()
            "<tr><td><b>F2</b></td><td>Edit the selected proxy</td></tr>"
            "<tr><td><b>Ctrl+E</b></td><td>Enable or disable the selected proxy</td></tr>"
            "<tr><td><b>Del</b></td><td>Delete the selected proxy</td></tr>"
-           "<tr><td><b>Ctrl+1</b> … <b>Ctrl+4</b></td><td>Go to proxies, topology, toxics, event "
-           "log</td></tr>"
+           "<tr><td><b>Ctrl+1</b> … <b>Ctrl+5</b></td><td>Go to proxies, topology, toxics, event "
+           "log, probe charts</td></tr>"
            "<tr><td><b>Ctrl+Shift+P</b></td><td>Presenter mode</td></tr>"
            "<tr><td><b>F11</b></td><td>Full screen</td></tr>"
            "<tr><td><b>Space</b></td><td>Switch the focused toxic on or off</td></tr>"

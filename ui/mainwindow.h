@@ -13,6 +13,7 @@
 #include <QPointer>
 
 class QActionGroup;
+class QDockWidget;
 class QItemSelectionModel;
 class QLabel;
 
@@ -24,7 +25,9 @@ class ToxiproxyClient;
 namespace chaoslab::ui {
 
 class EventLogModel;
+class LabPlayerPanel;
 class MessageBanner;
+class ProbeChartsDock;
 class ProxyActions;
 class ProxyListModel;
 class ProxyListPanel;
@@ -58,10 +61,16 @@ public:
     ConnectionStatus* connectionStatus() const { return m_status; }
     MessageBanner* banner() const { return m_banner; }
     ProxyListPanel* proxyList() const { return m_proxyList; }
+    ProbeChartsDock* probeCharts() const { return m_charts; }
+    LabPlayerPanel* labPlayer() const { return m_labPlayer; }
 
     // Selects the proxy everywhere: list, topology and toxic controls.
     void selectProxy(const QString& name);
     QString selectedProxy() const;
+
+    // Shows the lab panel and starts the lab with this id or file; a lab that cannot be
+    // found is reported in the banner.
+    void startLab(const QString& idOrFile);
 
     void setPresenterMode(bool presenter);
     void setThemeName(Theme::Name name);
@@ -73,6 +82,7 @@ protected:
 private:
     void buildCentre();
     void buildDocks();
+    void buildLabPlayer(QDockWidget* besides);
     void buildToolBar();
     void buildMenus();
     void buildViewMenu();
@@ -104,6 +114,9 @@ private:
     ConnectionStatus* m_status = nullptr;
     ProxyListPanel* m_proxyList = nullptr;
     ToxicControlsView* m_controls = nullptr;
+    ProbeChartsDock* m_charts = nullptr;
+    LabPlayerPanel* m_labPlayer = nullptr;
+    bool m_labJournalsRestored = false;
     QAction* m_presenterAction = nullptr;
     QActionGroup* m_themeGroup = nullptr;
     QMenu* m_viewMenu = nullptr;

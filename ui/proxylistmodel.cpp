@@ -20,21 +20,34 @@ void ProxyListModel::setMonitor(ServerMonitor* monitor)
     m_monitor = monitor;
     if (!monitor)
         return;
-    // Each signal re-reads the whole snapshot, which also replaces an optimistic reset
-    // with what the server reports.
-    connect(monitor, &ServerMonitor::proxyAdded, this, &ProxyListModel::syncFromMonitor);
-    connect(monitor, &ServerMonitor::proxyRemoved, this, &ProxyListModel::syncFromMonitor);
-    connect(monitor, &ServerMonitor::proxyChanged, this, &ProxyListModel::syncFromMonitor);
-    connect(monitor, &ServerMonitor::toxicAdded, this, &ProxyListModel::syncFromMonitor);
-    connect(monitor, &ServerMonitor::toxicRemoved, this, &ProxyListModel::syncFromMonitor);
-    connect(monitor, &ServerMonitor::toxicChanged, this, &ProxyListModel::syncFromMonitor);
-    syncFromMonitor();
+    // Each signal re-reads only its proxy from the snapshot, so a poll that changes one
+    // toxic updates one row, and an optimistic reset is replaced proxy by proxy as the
+    // server confirms it.
+    const auto syncNamed = [this](const QString& name) { syncProxy(name); };
+    const auto syncGiven = [this](const Proxy& proxy) { syncProxy(proxy.name); };
+    connect(monitor, &ServerMonitor::proxyAdded, this, syncGiven);
+    connect(monitor, &ServerMonitor::proxyRemoved, this, syncNamed);
+    connect(monitor, &ServerMonitor::proxyChanged, this, syncGiven);
+    connect(monitor, &ServerMonitor::toxicAdded, this, syncNamed);
+    connect(monitor, &ServerMonitor::toxicRemoved, this, syncNamed);
+    connect(monitor, &ServerMonitor::toxicChanged, this, syncNamed);
+    setProxies(monitor->proxies());
 }
 
-void ProxyListModel::syncFromMonitor()
+void ProxyListModel::syncProxy(const QString& name)
 {
-    if (m_monitor)
-        setProxies(m_monitor->proxies());
+    if (!m_monitor)
+        return;
+    if (const auto* proxy = m_monitor->findProxy(name)) {
+        insertOrUpdate(*proxy);
+        return;
+    }
+    const int row = rowOf(name);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_proxies.removeAt(row);
+    endRemoveRows();
 }
 
 void ProxyListModel::setProxies(QList<Proxy> proxies)

@@ -50,7 +50,7 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
 private:
-    void syncFromMonitor();
+    void syncProxy(const QString& name);
     void removeMissing(const QList<toxiproxy::Proxy>& proxies);
     void insertOrUpdate(const toxiproxy::Proxy& proxy);
 

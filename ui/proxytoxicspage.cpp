@@ -76,7 +76,8 @@ ToxicEditor* ProxyToxicsPage::editor(const QString& type, const QString& name) c
     return typePanel->find(name, false);
 }
 
-void ProxyToxicsPage::applyServerState(const toxiproxy::Proxy& proxy)
+void ProxyToxicsPage::applyServerState(
+    const toxiproxy::Proxy& proxy, ToxicSync::Clock::time_point requestedAt)
 {
     QMap<GroupKey, ToxicSync::ServerPair> groups;
     m_serverToxicNames.clear();
@@ -92,13 +93,13 @@ void ProxyToxicsPage::applyServerState(const toxiproxy::Proxy& proxy)
         for (auto* editor : typePanel->editors()) {
             const auto& identity = editor->identity();
             editor->applyServerState(
-                groups.take({ identity.type, identity.name, identity.paired }));
+                groups.take({ identity.type, identity.name, identity.paired }), requestedAt);
         }
     }
     for (auto it = groups.begin(); it != groups.end(); ++it) {
         auto* typePanel = panel(it.key().type);
         auto* added = typePanel->addEditor({ it.key().type, it.key().name, it.key().paired });
-        added->applyServerState(it.value());
+        added->applyServerState(it.value(), requestedAt);
     }
 }
 
@@ -107,6 +108,14 @@ void ProxyToxicsPage::forgetServerState()
     for (auto* typePanel : m_panels) {
         for (auto* editor : typePanel->editors())
             editor->forgetServerState();
+    }
+}
+
+void ProxyToxicsPage::finishReset(bool confirmed)
+{
+    for (auto* typePanel : m_panels) {
+        for (auto* editor : typePanel->editors())
+            editor->finishReset(confirmed);
     }
 }
 

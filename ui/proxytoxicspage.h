@@ -3,6 +3,8 @@
 // toxic with direction "both") and adds an editor for each toxic first seen on the server.
 #pragma once
 
+#include "toxicsync.h"
+
 #include "toxiproxy/proxy.h"
 #include "toxiproxy/toxiproxyclient.h"
 
@@ -27,9 +29,11 @@ public:
     // The editor of the console toxic `name` of `type`, or nullptr.
     ToxicEditor* editor(const QString& type, const QString& name) const;
 
-    void applyServerState(const toxiproxy::Proxy& proxy);
+    // `requestedAt` is when the poll that saw `proxy` was requested.
+    void applyServerState(const toxiproxy::Proxy& proxy, ToxicSync::Clock::time_point requestedAt);
     // Shows every toxic as off at once, for an optimistic /reset.
     void forgetServerState();
+    void finishReset(bool confirmed);
 
 private:
     toxiproxy::ToxiproxyClient* m_client;

@@ -30,6 +30,10 @@ public:
         QStringLiteral("http://127.0.0.1:8474") };
     static inline const SettingKey<QByteArray> windowGeometry { "window/geometry", {} };
     static inline const SettingKey<QByteArray> windowState { "window/state", {} };
+    // The probe list as a JSON array (see probespecjson.h); empty until first saved.
+    static inline const SettingKey<QString> probes { "probes/specs", {} };
+    // Minutes shown by the probe charts: 1, 5, 15 or 60.
+    static inline const SettingKey<int> chartWindowMinutes { "charts/window_minutes", 5 };
 
     Settings() = default;
     // Reads and writes `fileName` in INI format instead of the user's settings; for tests.

@@ -87,7 +87,7 @@ void ToxicControlsView::applyProxy(const QString& name)
     auto* shownPage = page(name);
     const auto* proxy = m_monitor ? m_monitor->findProxy(name) : nullptr;
     if (shownPage && proxy)
-        shownPage->applyServerState(*proxy);
+        shownPage->applyServerState(*proxy, m_monitor->snapshotRequestedAt());
     // A proxy selected before the monitor saw it gets its page when it appears.
     if (name == m_shown && !shownPage && proxy)
         showProxy(name);
@@ -105,6 +105,14 @@ void ToxicControlsView::forgetServerState()
 {
     for (auto* area : std::as_const(m_pages))
         static_cast<ProxyToxicsPage*>(area->widget())->forgetServerState();
+}
+
+void ToxicControlsView::finishReset(bool confirmed)
+{
+    for (auto* area : std::as_const(m_pages))
+        static_cast<ProxyToxicsPage*>(area->widget())->finishReset(confirmed);
+    if (!confirmed)
+        reapplyServerState();
 }
 
 void ToxicControlsView::reapplyServerState()

@@ -38,6 +38,9 @@ public:
 
     // Shows every toxic as off at once, for an optimistic /reset.
     void forgetServerState();
+    // Ends the hold of forgetServerState() when the /reset response arrives. Pages follow
+    // polls requested after a confirmed reset, and show the latest snapshot after a failed one.
+    void finishReset(bool confirmed);
     // Gives every page the monitor's latest state again.
     void reapplyServerState();
 

@@ -47,6 +47,7 @@ ToxicEditor::ToxicEditor(toxiproxy::ToxiproxyClient* client, const QString& prox
     connect(&m_sync, &ToxicSync::structureChanged, this,
         [this](const QString& message) { logEvent(Severity::Change, message); });
     connect(&m_sync, &ToxicSync::settled, this, [this] {
+        settleControls();
         if (m_removing)
             emit removed();
     });
@@ -127,7 +128,6 @@ void ToxicEditor::buildControls(const ToxicTypeSpec& spec)
                 qint64 value, bool final) { handleValueEdited(control, value, final); });
         connect(control, &AttributeControl::conflictSeen, this,
             [this, control](qint64 value) { handleConflict(control, value); });
-        connect(control, &AttributeControl::settled, this, &ToxicEditor::showServerValues);
         return control;
     };
     for (const auto& attribute : spec.attributes)
@@ -166,10 +166,11 @@ void ToxicEditor::setRemovable(bool removable)
     m_removeButton->setVisible(removable);
 }
 
-void ToxicEditor::applyServerState(const ToxicSync::ServerPair& server)
+void ToxicEditor::applyServerState(
+    const ToxicSync::ServerPair& server, ToxicSync::Clock::time_point requestedAt)
 {
     m_server = server;
-    m_sync.applyServerState(server);
+    m_sync.applyServerState(server, requestedAt);
     showServerValues();
 }
 
@@ -177,6 +178,19 @@ void ToxicEditor::forgetServerState()
 {
     m_server = {};
     m_sync.forgetServerState();
+}
+
+void ToxicEditor::finishReset(bool confirmed)
+{
+    m_sync.finishReset(confirmed);
+}
+
+void ToxicEditor::settleControls()
+{
+    for (auto* control : m_controls)
+        control->settle();
+    m_toxicity->settle();
+    showServerValues();
 }
 
 void ToxicEditor::showServerValues()
@@ -282,12 +296,15 @@ void ToxicEditor::handleValueEdited(AttributeControl* control, qint64 value, boo
         logEvent(Severity::Change, tr("Switched %1 on").arg(serverNames()));
         showSyncState();
     }
-    if (final) {
-        logEvent(Severity::Change,
-            tr("Set %1 to %2 on %3")
-                .arg(control->spec().key, ToxicSummary::formatValue(value, control->spec().unit),
-                    serverNames()));
-    }
+    if (!final)
+        return;
+    logEvent(Severity::Change,
+        tr("Set %1 to %2 on %3")
+            .arg(control->spec().key, ToxicSummary::formatValue(value, control->spec().unit),
+                serverNames()));
+    // A value that led to no request has no acknowledgement to wait for.
+    if (!m_sync.isBusy())
+        settleControls();
 }
 
 void ToxicEditor::handleConflict(AttributeControl* control, qint64 serverValue)

@@ -1,6 +1,7 @@
 // The controls of one console toxic on one proxy: an on/off switch, its direction, a
 // slider and spin box per attribute, and its toxicity. Edits go to the server through a
-// ToxicSync; server states arrive through applyServerState().
+// ToxicSync; server states arrive through applyServerState(). A control whose final value
+// was sent waits until the sync has settled, and then follows the server again.
 //
 // Moving a slider of a toxic that is off switches it on, so a demonstration needs one
 // gesture. Switching a timeout toxic off, or taking a direction away from it, closes the
@@ -42,8 +43,11 @@ public:
     // Shows a remove button that emits removeRequested(); for toxics added with "Add another".
     void setRemovable(bool removable);
 
-    void applyServerState(const ToxicSync::ServerPair& server);
+    // `requestedAt` is when the poll that saw `server` was requested.
+    void applyServerState(
+        const ToxicSync::ServerPair& server, ToxicSync::Clock::time_point requestedAt);
     void forgetServerState();
+    void finishReset(bool confirmed);
     // Switches the toxic off on the server (after confirmation for a timeout), hides the
     // editor, and emits removed() once the server has it off.
     void removeFromServer();
@@ -65,6 +69,7 @@ private:
     void keepSlicerSizesValid(AttributeControl* changed);
     void showServerValues();
     void showSyncState();
+    void settleControls();
     // Returns the server names of the toxic in its current direction, such as
     // "latency_upstream, latency_downstream".
     QString serverNames() const;

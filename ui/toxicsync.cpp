@@ -46,14 +46,6 @@ ToxicSync::ToxicSync(
         for (const auto& attribute : spec->attributes)
             m_values.insert(attribute.key, attribute.initialValue);
     }
-    m_settleTimer.setSingleShot(true);
-    m_settleTimer.setInterval(settleTime);
-    connect(&m_settleTimer, &QTimer::timeout, this, [this] {
-        if (isBusy())
-            return;
-        adoptServerState();
-        emit settled();
-    });
 }
 
 int ToxicSync::indexOf(ToxicStream stream)
@@ -86,7 +78,7 @@ bool ToxicSync::wants(ToxicStream stream) const
 
 bool ToxicSync::isBusy() const
 {
-    if (m_inFlight || m_settleTimer.isActive() || !isEmpty(m_pendingPatch))
+    if (m_inFlight || m_resetPending || !isEmpty(m_pendingPatch))
         return true;
     if (!m_currentPatchStreams.isEmpty())
         return true;
@@ -94,7 +86,7 @@ bool ToxicSync::isBusy() const
         if (wants(stream) != m_known[indexOf(stream)].has_value())
             return true;
     }
-    return false;
+    return m_lastSeenRequestedAt < m_acknowledgedAt;
 }
 
 void ToxicSync::setEnabled(bool enabled)
@@ -140,12 +132,16 @@ void ToxicSync::setInitialValues(const QMap<QString, qint64>& values, double tox
     m_toxicity = toxicity;
 }
 
-void ToxicSync::applyServerState(const ServerPair& server)
+void ToxicSync::applyServerState(const ServerPair& server, Clock::time_point requestedAt)
 {
     m_lastSeen = server;
+    m_lastSeenRequestedAt = requestedAt;
     m_hasSeen = true;
-    if (!isBusy())
-        adoptServerState();
+    if (isBusy())
+        return;
+    adoptServerState();
+    if (std::exchange(m_settlePending, false))
+        emit settled();
 }
 
 void ToxicSync::forgetServerState()
@@ -159,9 +155,18 @@ void ToxicSync::forgetServerState()
     m_known = {};
     m_lastSeen = {};
     m_enabled = false;
-    // Polls already on their way still show the toxics; the settling time skips them.
-    m_settleTimer.start();
+    // Polls requested before the reset response arrives may still show the toxics.
+    m_resetPending = true;
+    m_settlePending = true;
     emit stateAdopted();
+}
+
+void ToxicSync::finishReset(bool confirmed)
+{
+    if (!m_resetPending)
+        return;
+    m_resetPending = false;
+    m_acknowledgedAt = confirmed ? Clock::now() : Clock::time_point();
 }
 
 void ToxicSync::adoptServerState()
@@ -322,7 +327,8 @@ void ToxicSync::update(ToxicStream stream, const ToxicUpdate& update)
 void ToxicSync::finishRequest()
 {
     m_inFlight = 0;
-    m_settleTimer.start();
+    m_acknowledgedAt = Clock::now();
+    m_settlePending = true;
 }
 
 // Drops what was not sent and reverts to what the server holds, so the console never

@@ -7,10 +7,11 @@
 // exact name and its one stream.
 //
 // The sync sends at most one request at a time for its toxic and merges edits made
-// meanwhile into the next one, so the server applies them in order. Server states that
-// the console's poller reports while requests are pending, or shortly after the last
-// one, may predate them. So the sync keeps its own state until it has settled, and then
-// adopts the latest server state.
+// meanwhile into the next one, so the server applies them in order. A server state that
+// the console's poller requested before the server acknowledged the last request may
+// predate it. So the sync keeps its own state until it settles, which happens when a state
+// requested after that acknowledgement arrives. The sync then adopts that state, so a
+// change made elsewhere shows with the first poll requested after the acknowledgement.
 #pragma once
 
 #include "toxiproxy/toxic.h"
@@ -19,7 +20,6 @@
 #include <QMap>
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
 
 #include <array>
 #include <chrono>
@@ -44,8 +44,7 @@ class ToxicSync : public QObject
 
 public:
     using ServerPair = std::array<std::optional<toxiproxy::Toxic>, 2>;
-
-    static constexpr std::chrono::milliseconds settleTime { 1500 };
+    using Clock = std::chrono::steady_clock;
 
     ToxicSync(toxiproxy::ToxiproxyClient* client, QString proxy, ToxicIdentity identity,
         QObject* parent = nullptr);
@@ -59,7 +58,8 @@ public:
     ToxicDirection direction() const { return m_direction; }
     double toxicity() const { return m_toxicity; }
     qint64 attribute(const QString& key) const { return m_values.value(key); }
-    // True while requests are pending or the last one has not settled.
+    // True while requests are pending, or no server state requested after the last
+    // acknowledgement has arrived.
     bool isBusy() const;
 
     void setEnabled(bool enabled);
@@ -69,10 +69,15 @@ public:
     // Sets the values a toxic is created with, without sending anything.
     void setInitialValues(const QMap<QString, qint64>& values, double toxicity);
 
-    // Reports this toxic's server toxics (upstream, downstream) from the latest poll.
-    void applyServerState(const ServerPair& server);
+    // Reports this toxic's server toxics (upstream, downstream) from a poll whose request
+    // was sent at `requestedAt`.
+    void applyServerState(const ServerPair& server, Clock::time_point requestedAt);
     // Drops every request and treats the toxic as removed, for an optimistic /reset.
+    // Server states are held off until finishReset().
     void forgetServerState();
+    // Ends the hold of forgetServerState() when the /reset response arrives. When the
+    // reset failed (`confirmed` is false), the next applyServerState() is adopted at once.
+    void finishReset(bool confirmed);
 
 signals:
     // The switch and direction follow the server again, or a failure reverted them.
@@ -80,7 +85,8 @@ signals:
     // A server toxic was created or deleted, for the event log.
     void structureChanged(const QString& message);
     void failed(const QString& message);
-    // No request is pending and the last one has settled.
+    // No request is pending, and a server state requested after the last acknowledgement
+    // has been adopted.
     void settled();
 
 private:
@@ -112,6 +118,12 @@ private:
     ServerPair m_known;
     ServerPair m_lastSeen;
     bool m_hasSeen = false;
+    Clock::time_point m_lastSeenRequestedAt;
+    // When the response to the last request, or to a /reset, arrived.
+    Clock::time_point m_acknowledgedAt;
+    bool m_resetPending = false;
+    // True from a request or reset until settled() has been emitted for it.
+    bool m_settlePending = false;
 
     toxiproxy::ToxiproxyClient::RequestId m_inFlight = 0;
     // Incremented by forgetServerState(), so that responses to dropped requests are ignored.
@@ -119,7 +131,6 @@ private:
     toxiproxy::ToxicUpdate m_pendingPatch;
     toxiproxy::ToxicUpdate m_currentPatch;
     QList<toxiproxy::ToxicStream> m_currentPatchStreams;
-    QTimer m_settleTimer;
 };
 
 } // namespace chaoslab::ui

@@ -3,6 +3,7 @@
 #include "enginelog.h"
 #include "reactor.h"
 #include "servedproxy.h"
+#include "socketops.h"
 #include "upstreamresolver.h"
 
 #include <fcntl.h>
@@ -69,6 +70,9 @@ ProxyId DataPlane::Impl::startProxy(const std::string& name, int listenFd,
     // Every reactor watches the socket and one of them accepts each connection, so a
     // blocking accept() would hang the reactors that lost the race.
     ::fcntl(listenFd, F_SETFL, ::fcntl(listenFd, F_GETFL) | O_NONBLOCK);
+    // Linux copies TCP_NODELAY from the listening socket to each accepted one (checked on
+    // 6.18), which saves a setsockopt() call per connection.
+    setNoDelay(listenFd);
     std::shared_ptr<ServedProxy> proxy;
     {
         std::lock_guard lock(m_mutex);

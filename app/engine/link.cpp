@@ -6,6 +6,7 @@
 #include <poll.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
@@ -122,7 +123,7 @@ void Link::connectTo(const SocketAddress& address)
     // a loop iteration per connection.
     pollfd check { fd, POLLOUT, 0 };
     if (::poll(&check, 1, 0) == 1)
-        finishConnect();
+        connectionReady(check.revents & (POLLERR | POLLHUP));
     else if (!m_timerAt)
         setTimer(Clock::now() + connectTimeout);
 }
@@ -153,9 +154,19 @@ void Link::handleEvents(SocketState& socket, std::uint32_t events)
     if (events & (EPOLLOUT | EPOLLHUP | EPOLLERR))
         socket.writable = true;
     if (m_state == State::Connecting && &socket == &m_upstream && socket.writable)
-        finishConnect();
+        connectionReady(events & (EPOLLERR | EPOLLHUP));
     else if (m_state == State::Streaming)
         pump(Clock::now(), false);
+}
+
+void Link::connectionReady(bool failureSignalled)
+{
+    // A connecting socket becomes writable only once the handshake completed, so without
+    // an error or hang-up event SO_ERROR is known to be 0.
+    if (failureSignalled)
+        finishConnect();
+    else
+        startStreaming();
 }
 
 void Link::finishConnect()
@@ -280,8 +291,14 @@ void Link::closeSockets(bool withReset)
     for (auto* socket : { &m_client, &m_upstream }) {
         if (socket->fd < 0)
             continue;
+        // A reset in the run that deferred the FIN still sends FIN then RST, as a
+        // reset after any half-close does.
+        if (withReset && socket->finDeferred)
+            ::shutdown(socket->fd, SHUT_WR);
         if (withReset)
             closeWithReset(socket->fd);
+        else if (socket->endOfStream)
+            ::close(socket->fd);
         else
             closeGracefully(socket->fd);
         socket->fd = -1;

@@ -49,6 +49,8 @@ private:
     enum class State { Resolving, Connecting, Streaming, Closed };
 
     void handleEvents(SocketState& socket, std::uint32_t events);
+    // Starts streaming, or reads the connect error when the socket signalled one.
+    void connectionReady(bool failureSignalled);
     void finishConnect();
     void startStreaming();
     void pump(TimePoint now, bool expire);

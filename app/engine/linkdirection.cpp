@@ -95,7 +95,7 @@ void LinkDirection::put(Segment&& segment)
 
 bool LinkDirection::canRead() const
 {
-    return m_source.readable && !m_sourceEnded && m_queuedCost < maxQueuedCost && !m_pipeFull
+    return m_source.readable && !m_source.endOfStream && m_queuedCost < maxQueuedCost && !m_pipeFull
         && (m_pipe.size() == 0 || m_pipe.space() > 0);
 }
 
@@ -158,7 +158,7 @@ LinkDirection::Outcome LinkDirection::spliceOnce(TimePoint now, std::size_t& bud
 LinkDirection::Outcome LinkDirection::endOfSource(TimePoint now)
 {
     m_source.readable = false;
-    m_sourceEnded = true;
+    m_source.endOfStream = true;
     passOn(Segment::control(SegmentKind::End, now), now);
     return Outcome::Continue;
 }
@@ -196,9 +196,7 @@ LinkDirection::Outcome LinkDirection::flush(TimePoint now)
         case SegmentKind::Reset:
             return Outcome::Reset;
         case SegmentKind::End:
-            // Half-close: the sink reads EOF, while the other direction keeps flowing.
-            ::shutdown(m_sink.fd, SHUT_WR);
-            m_finished = true;
+            endSink();
             m_queuedCost -= segmentCost;
             m_queue.pop_front();
             continue;
@@ -215,6 +213,21 @@ LinkDirection::Outcome LinkDirection::flush(TimePoint now)
             return outcome;
     }
     return Outcome::Continue;
+}
+
+void LinkDirection::endSink()
+{
+    m_finished = true;
+    m_sink.writeEnded = true;
+    // The other direction has ended too when its sink, this direction's source, was shut
+    // down. The sink's own end of stream was read as well, so the link closes both sockets
+    // in this run, and close() sends the FIN without a shutdown() call.
+    if (m_source.writeEnded && m_sink.endOfStream) {
+        m_sink.finDeferred = true;
+        return;
+    }
+    // Half-close: the sink reads EOF, while the other direction keeps flowing.
+    ::shutdown(m_sink.fd, SHUT_WR);
 }
 
 LinkDirection::Outcome LinkDirection::drainPipe()

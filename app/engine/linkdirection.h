@@ -24,6 +24,13 @@ struct SocketState
     // The peer shut down its side (EPOLLRDHUP or EPOLLHUP), so a short read does not mean
     // the socket is drained: the end of stream is still to be read.
     bool peerClosed = false;
+    // A read returned end of stream, so no unread data can be left in the socket.
+    bool endOfStream = false;
+    // The end of stream was passed on to this socket (its write side is shut down).
+    bool writeEnded = false;
+    // shutdown(SHUT_WR) was left to the close() that follows in the same link run: both
+    // streams of the link have ended, and close() sends the same FIN.
+    bool finDeferred = false;
 };
 
 class LinkDirection final : public SegmentSink
@@ -66,6 +73,7 @@ private:
     Outcome flush(TimePoint now);
     Outcome drainPipe();
     Outcome writeDue(TimePoint now);
+    void endSink();
     void consumeWritten(std::size_t count);
     void passOn(Segment&& segment, TimePoint now);
     bool canRead() const;
@@ -83,7 +91,6 @@ private:
     bool m_pipeFull = false;
     // Queued bytes plus a fixed charge per segment, compared with the backpressure bound.
     std::size_t m_queuedCost = 0;
-    bool m_sourceEnded = false;
     bool m_finished = false;
     bool m_moreWork = false;
     std::uint64_t m_bytesRead = 0;

@@ -28,7 +28,6 @@ void Listener::handleEvents(std::uint32_t)
     for (int accepted = 0; accepted < maxAcceptsPerEvent; ++accepted) {
         const int client = ::accept4(fd(), nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
         if (client >= 0) {
-            setNoDelay(client);
             auto link = std::make_unique<Link>(m_reactor, m_proxy, client);
             auto& started = *link;
             m_reactor.adopt(std::move(link));

@@ -31,7 +31,12 @@ std::optional<std::string> BuiltInEngine::start(const std::string& apiHost, std:
 
 void BuiltInEngine::startDemo()
 {
-    if (auto error = m_demo.listen("127.0.0.1", 0)) {
+    auto error = m_demo.listen("127.0.0.1", DemoServicePort);
+    if (error) {
+        qCInfo(lcHost, "demo service port taken port=%u error=%s", DemoServicePort, error->c_str());
+        error = m_demo.listen("127.0.0.1", 0);
+    }
+    if (error) {
         qCWarning(lcHost, "demo service not started error=%s", error->c_str());
         return;
     }

@@ -1,6 +1,6 @@
 // Chaos Lab's built-in engine inside the console's process, with a starting topology:
 //
-//   client --> demo_api proxy (127.0.0.1:18080) --> demo HTTP service (127.0.0.1, free port)
+//   client --> demo_api proxy (127.0.0.1:18080) --> demo HTTP service (127.0.0.1:18081)
 //
 // The engine's data plane, its Toxiproxy API and the demo service each run on their own
 // threads, so nothing runs on the caller's thread once start() returns. start() itself only
@@ -22,8 +22,10 @@ class BuiltInEngine
 {
 public:
     static constexpr const char* DemoProxyName = "demo_api";
-    // When this port is taken, the proxy listens on a free port instead.
+    // When one of these ports is taken, that part listens on a free port instead. Fixed
+    // ports let lab files name the demo service and its proxy.
     static constexpr std::uint16_t DemoProxyPort = 18080;
+    static constexpr std::uint16_t DemoServicePort = 18081;
 
     BuiltInEngine();
     // Stops the API, every proxy and the demo service.

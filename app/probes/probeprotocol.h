@@ -11,6 +11,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace chaoslab::probes {
 
@@ -42,6 +43,18 @@ public:
     // Receives every byte not yet consumed, removes what it has consumed, and returns whether
     // the conversation is over. Called again only after more bytes arrive.
     virtual ProtocolStep receive(QByteArray& buffer) = 0;
+    // Called instead of receive() when the peer closed with FIN, with the bytes not yet
+    // consumed. A protocol whose answer ends at the close (an HTTP body without a length)
+    // finishes here; by default the close ends the attempt as ClosedAfterConnect.
+    virtual ProtocolStep receiveClose(const QByteArray& buffer)
+    {
+        return ProtocolStep::finish(ProbeOutcome::ClosedAfterConnect,
+            buffer.isEmpty() ? QStringLiteral("closed by the peer before it answered")
+                             : QStringLiteral("closed by the peer in the middle of its answer"));
+    }
+    // Called once connected, before start(). A returned step ends the attempt there, when
+    // the connection alone is the whole conversation (tcp); start() is then not called.
+    virtual std::optional<ProtocolStep> connected() { return std::nullopt; }
     // Whether the connection may carry the next attempt after an Ok finish.
     virtual bool reusable() const { return false; }
     // Starts the next attempt on a reused connection; only called when reusable().

@@ -13,6 +13,8 @@
 
 namespace chaoslab::probes {
 
+class ProbeAttemptRunner;
+
 class ProbeRunner : public QObject
 {
     Q_OBJECT
@@ -37,6 +39,13 @@ signals:
     void bucketClosed(const chaoslab::probes::ProbeBucket& bucket);
 
 private:
+    void startAttempt();
+    ProbeAttemptRunner* addLane();
+    void recordAttempt(ProbeAttemptRunner* lane, const ProbeAttempt& attempt);
+    void scheduleBucketClose();
+    void closeBuckets();
+    void emitEmptyBucket(qint64 secondMs);
+
     ProbeSpec m_spec;
     ProbeStatistics m_statistics;
     struct Schedule;

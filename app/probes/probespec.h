@@ -42,6 +42,9 @@ struct ProbeSpec
     QByteArray body;
     // 0 accepts any 2xx or 3xx status.
     int expectedStatus = 0;
+    // https: accept any certificate, such as a lab's self-signed one. Off by default, so that
+    // only a certificate the system trusts for `host` is accepted.
+    bool insecure = false;
 
     // redis (password, optional user), mysql, postgres (user, password, database) and amqp
     // (user, password, database as the virtual host). Empty user: no login; the probe
@@ -59,10 +62,13 @@ struct ProbeSpec
     // each attempt then measures a whole connect.
     bool keepAlive = false;
 
-    // Builds a spec from tcp://H:P, http(s)://H[:P]/path, redis://[user:pass@]H[:P],
+    // Builds a spec from tcp://H:P, http(s)://[user:pass@]H[:P]/path (user and password
+    // sent as Basic authentication), redis://[user:pass@]H[:P][/db],
     // mysql://user:pass@H[:P][/db], postgres://user[:pass]@H[:P][/db],
-    // amqp://user:pass@H[:P][/vhost] or mongodb://H[:P]. Returns nothing and sets `error`
-    // to a message naming the bad part when the URL cannot be probed.
+    // amqp://user:pass@H[:P][/vhost] or mongodb://H[:P]; postgresql:// means postgres://.
+    // The path of a service URL becomes `database`. Returns nothing and sets `error` to a
+    // message naming the bad part when the URL cannot be probed, for example a port out of
+    // range, a tcp:// URL without a port, or amqps:// (TLS is only probed for https).
     static std::optional<ProbeSpec> fromUrl(const QUrl& url, QString* error);
     // The inverse of fromUrl for display; the password is left out.
     QUrl displayUrl() const;

@@ -105,11 +105,12 @@ void ServerMonitor::poll()
 void ServerMonitor::requestProxies()
 {
     const auto generation = m_generation;
-    m_inFlight
-        = m_client->listProxies(this, [this, generation](const auto& result, const auto& proxies) {
-              if (generation == m_generation)
-                  handleProxies(result, proxies);
-          });
+    const auto requestedAt = std::chrono::steady_clock::now();
+    m_inFlight = m_client->listProxies(
+        this, [this, generation, requestedAt](const auto& result, const auto& proxies) {
+            if (generation == m_generation)
+                handleProxies(result, proxies, requestedAt);
+        });
 }
 
 void ServerMonitor::handleVersion(const ApiResult& result, const QString& version)
@@ -127,13 +128,15 @@ void ServerMonitor::handleVersion(const ApiResult& result, const QString& versio
         requestProxies();
 }
 
-void ServerMonitor::handleProxies(const ApiResult& result, const QList<Proxy>& proxies)
+void ServerMonitor::handleProxies(const ApiResult& result, const QList<Proxy>& proxies,
+    std::chrono::steady_clock::time_point requestedAt)
 {
     m_inFlight = 0;
     if (!result.ok()) {
         handleFailure(result);
         return;
     }
+    m_snapshotRequestedAt = requestedAt;
     applySnapshot(proxies);
     if (m_state != ConnectionState::Connected) {
         qCInfo(lcToxiproxy).nospace().noquote()
@@ -174,6 +177,7 @@ void ServerMonitor::handleBaseUrlChanged()
     m_version.clear();
     m_failedPolls = 0;
     m_retryDelay = m_firstRetryDelay;
+    m_snapshotRequestedAt = std::chrono::steady_clock::now();
     applySnapshot({});
     setConnectionState(ConnectionState::Unknown, {});
     if (m_running)

@@ -2,6 +2,10 @@
 // emits a signal for every difference, so that changes made by toxiproxy-cli, a lab or an
 // experiment appear within one poll interval.
 //
+// Each snapshot carries the time its request was sent, so that a caller can tell whether it
+// shows a change the server acknowledged at a known time: it does when it was requested
+// after the acknowledgement arrived.
+//
 // Polls never overlap, because the next one is scheduled when the previous one finishes,
 // every 500 ms by default. When a poll fails the state becomes Lost and polls are retried
 // after 0.5 s, doubling up to 5 s. Each reconnection reads the version again and then the
@@ -55,6 +59,11 @@ public:
     QString serverVersion() const { return m_version; }
     const QList<Proxy>& proxies() const { return m_proxies; }
     const Proxy* findProxy(QStringView name) const;
+    // When the request of the snapshot in proxies() was sent, on the steady clock.
+    std::chrono::steady_clock::time_point snapshotRequestedAt() const
+    {
+        return m_snapshotRequestedAt;
+    }
 
 signals:
     // Emitted when the state or the reason of a loss changes. Connected is emitted after
@@ -76,7 +85,8 @@ private:
     void poll();
     void requestProxies();
     void handleVersion(const ApiResult& result, const QString& version);
-    void handleProxies(const ApiResult& result, const QList<Proxy>& proxies);
+    void handleProxies(const ApiResult& result, const QList<Proxy>& proxies,
+        std::chrono::steady_clock::time_point requestedAt);
     void handleFailure(const ApiResult& result);
     void handleBaseUrlChanged();
     void scheduleNextPoll(std::chrono::milliseconds delay);
@@ -101,6 +111,7 @@ private:
     QString m_lastError;
     QString m_version;
     QList<Proxy> m_proxies;
+    std::chrono::steady_clock::time_point m_snapshotRequestedAt;
 };
 
 } // namespace chaoslab::toxiproxy

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>chaoslab::ui::ProbeChartPage</name>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>chaoslab::ui::ProxyListModel</name>
     <message numerus="yes">
         <source>%1: listens on %2, forwards to %3, %4, %n toxic(s)</source>

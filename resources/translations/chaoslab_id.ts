@@ -18,20 +18,6 @@
 <context>
     <name>ConsoleOptionParser</name>
     <message>
-        <source>Console options:
-  --toxiproxy URL   Toxiproxy API to control (default: the last one used, first
-                    %1)
-  --presenter       start in presenter mode: large fonts, high contrast
-  --lang en|id      language of the window (default: the system&apos;s)
-</source>
-        <translation>Opsi konsol:
-  --toxiproxy URL   API Toxiproxy yang dikendalikan (bawaan: yang terakhir dipakai,
-                    pertama kali %1)
-  --presenter       mulai dalam mode presentasi: huruf besar, kontras tinggi
-  --lang en|id      bahasa jendela (bawaan: bahasa sistem)
-</translation>
-    </message>
-    <message>
         <source>%1 Run &apos;chaoslab --help&apos; for the options.</source>
         <translation>%1 Jalankan &apos;chaoslab --help&apos; untuk melihat opsinya.</translation>
     </message>
@@ -46,6 +32,152 @@
     <message>
         <source>invalid --lang &apos;%1&apos;: expected en or id.</source>
         <translation>--lang &apos;%1&apos; tidak valid: gunakan en atau id.</translation>
+    </message>
+    <message>
+        <source>Console options:
+  --toxiproxy URL   Toxiproxy API to control (default: the last one used, first
+                    %1)
+  --presenter       start in presenter mode: large fonts, high contrast
+  --lang en|id      language of the window (default: the system&apos;s)
+  --lab ID|FILE     start a bundled lab, or a lab file, once the server answers
+</source>
+        <translation>Opsi konsol:
+  --toxiproxy URL   API Toxiproxy yang dikendalikan (bawaan: yang terakhir dipakai,
+                    pertama kali %1)
+  --presenter       mulai dalam mode presentasi: huruf besar, kontras tinggi
+  --lang en|id      bahasa jendela (bawaan: bahasa sistem)
+  --lab ID|FILE     mulai lab bawaan atau berkas lab setelah server menjawab
+</translation>
+    </message>
+</context>
+<context>
+    <name>LabCheck</name>
+    <message>
+        <source>between %1 and %2%3</source>
+        <translation>antara %1 dan %2%3</translation>
+    </message>
+    <message>
+        <source>at least %1%2</source>
+        <translation>paling sedikit %1%2</translation>
+    </message>
+    <message>
+        <source>at most %1%2</source>
+        <translation>paling banyak %1%2</translation>
+    </message>
+    <message>
+        <source>%1 is %2; needs %3</source>
+        <translation>%1 bernilai %2; harus %3</translation>
+    </message>
+    <message>
+        <source>%1 is on %2</source>
+        <translation>%1 aktif di %2</translation>
+    </message>
+    <message>
+        <source>%1 is still on %2</source>
+        <translation>%1 masih aktif di %2</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation>%1 di %2: %3</translation>
+    </message>
+    <message>
+        <source>no %1 toxic on %2</source>
+        <translation>tidak ada toxic %1 di %2</translation>
+    </message>
+    <message>
+        <source>no %1 toxic on %2 yet</source>
+        <translation>belum ada toxic %1 di %2</translation>
+    </message>
+    <message>
+        <source>proxy %1 does not exist on the server</source>
+        <translation>proxy %1 tidak ada di server</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>aktif</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>nonaktif</translation>
+    </message>
+    <message>
+        <source>%1 is %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>no recent results from probe %1</source>
+        <translation>belum ada hasil terbaru dari probe %1</translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation>tidak ada nilai</translation>
+    </message>
+    <message>
+        <source>%1 of %2 is %3; needs %4 for %5 s (%6 s so far)</source>
+        <translation>%1 dari %2 bernilai %3; harus %4 selama %5 dtk (baru %6 dtk)</translation>
+    </message>
+</context>
+<context>
+    <name>ProbeFormValidator</name>
+    <message>
+        <source>Name is empty: give the probe a short name, such as orders-api.</source>
+        <translation>Nama kosong: beri probe nama singkat, misalnya orders-api.</translation>
+    </message>
+    <message>
+        <source>Name %1 is already used by another probe: choose another name.</source>
+        <translation>Nama %1 sudah dipakai probe lain: pilih nama lain.</translation>
+    </message>
+    <message>
+        <source>User is empty but a password is set: enter the user the password belongs to.</source>
+        <translation>User kosong padahal kata sandi diisi: masukkan user pemilik kata sandi itu.</translation>
+    </message>
+    <message>
+        <source>Host is empty: enter an address such as 127.0.0.1, or choose a proxy as the target.</source>
+        <translation>Host kosong: masukkan alamat seperti 127.0.0.1, atau pilih proxy sebagai target.</translation>
+    </message>
+    <message>
+        <source>Host %1 is not a host name or address: write it without scheme, port or path, such as 127.0.0.1.</source>
+        <translation>Host %1 bukan nama host atau alamat: tulis tanpa skema, port, atau path, misalnya 127.0.0.1.</translation>
+    </message>
+    <message>
+        <source>Port is 0: enter the port of the service, from 1 to 65535.</source>
+        <translation>Port bernilai 0: masukkan port layanan, dari 1 sampai 65535.</translation>
+    </message>
+    <message>
+        <source>Method &quot;%1&quot; is not an HTTP method: use GET, HEAD, POST or another token without spaces.</source>
+        <translation>Method &quot;%1&quot; bukan method HTTP: gunakan GET, HEAD, POST, atau token lain tanpa spasi.</translation>
+    </message>
+    <message>
+        <source>Path &quot;%1&quot; must start with / and contain no spaces, such as /health.</source>
+        <translation>Path &quot;%1&quot; harus diawali / dan tanpa spasi, misalnya /health.</translation>
+    </message>
+    <message>
+        <source>Header name &quot;%1&quot; is invalid: write each header as Name: value.</source>
+        <translation>Nama header &quot;%1&quot; tidak valid: tulis setiap header sebagai Nama: nilai.</translation>
+    </message>
+    <message>
+        <source>Expected status %1 is out of range: use 100 to 599, or 0 for any 2xx or 3xx.</source>
+        <translation>Status yang diharapkan %1 di luar rentang: gunakan 100 sampai 599, atau 0 untuk 2xx atau 3xx mana pun.</translation>
+    </message>
+    <message>
+        <source>Interval %1 ms is out of range: use %2 to %3 ms.</source>
+        <translation>Interval %1 ms di luar rentang: gunakan %2 sampai %3 ms.</translation>
+    </message>
+    <message>
+        <source>Timeout %1 ms is out of range: use %2 to %3 ms.</source>
+        <translation>Timeout %1 ms di luar rentang: gunakan %2 sampai %3 ms.</translation>
+    </message>
+    <message>
+        <source>Concurrency %1 is out of range: use 1 to %2 attempts at a time.</source>
+        <translation>Konkurensi %1 di luar rentang: gunakan 1 sampai %2 percobaan sekaligus.</translation>
+    </message>
+    <message>
+        <source>Header line %1, &quot;%2&quot;, is not a header: write it as Name: value.</source>
+        <translation>Baris header %1, &quot;%2&quot;, bukan header: tulis sebagai Nama: nilai.</translation>
     </message>
 </context>
 <context>
@@ -482,6 +614,24 @@
     </message>
 </context>
 <context>
+    <name>chaoslab::lab::LabSession</name>
+    <message>
+        <source>probe %1 is not running</source>
+        <translation>probe %1 tidak berjalan</translation>
+    </message>
+    <message>
+        <source>reset every proxy</source>
+        <translation>reset semua proxy</translation>
+    </message>
+</context>
+<context>
+    <name>chaoslab::lab::RollbackRunner</name>
+    <message>
+        <source>the Toxiproxy client was closed before the rollback ended</source>
+        <translation>klien Toxiproxy ditutup sebelum rollback selesai</translation>
+    </message>
+</context>
+<context>
     <name>chaoslab::ui::AttributeControl</name>
     <message>
         <source>%1 slider</source>
@@ -590,6 +740,152 @@
     </message>
 </context>
 <context>
+    <name>chaoslab::ui::LabPlayerPanel</name>
+    <message>
+        <source>Start lab</source>
+        <translation>Mulai lab</translation>
+    </message>
+    <message>
+        <source>Stop and roll back</source>
+        <translation>Hentikan dan kembalikan</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
+        <source>Do it for me</source>
+        <translation>Lakukan untuk saya</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Berikutnya</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Mulai ulang</translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation>Lab</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Langkah</translation>
+    </message>
+    <message>
+        <source>%1 (invalid)</source>
+        <translation>%1 (tidak valid)</translation>
+    </message>
+    <message>
+        <source>This lab file has errors:
+%1</source>
+        <translation>Berkas lab ini mengandung kesalahan:
+%1</translation>
+    </message>
+    <message>
+        <source>Checking the services this lab needs…</source>
+        <translation>Memeriksa layanan yang dibutuhkan lab ini…</translation>
+    </message>
+    <message>
+        <source>Nothing answers at %1 (%2). %3</source>
+        <translation>Tidak ada yang menjawab di %1 (%2). %3</translation>
+    </message>
+    <message>
+        <source>This lab needs services that are not running:
+%1</source>
+        <translation>Lab ini membutuhkan layanan yang tidak berjalan:
+%1</translation>
+    </message>
+    <message>
+        <source>Step done: %1</source>
+        <translation>Langkah selesai: %1</translation>
+    </message>
+    <message>
+        <source>Lab started: %1</source>
+        <translation>Lab dimulai: %1</translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>Langkah %1: %2</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>The last run of %1 ended without rolling back. Restored: %2.</source>
+        <translation>Jalannya %1 terakhir berakhir tanpa rollback. Dipulihkan: %2.</translation>
+    </message>
+    <message>
+        <source>nothing had changed</source>
+        <translation>tidak ada yang berubah</translation>
+    </message>
+    <message>
+        <source>Rolled back %1: nothing needed restoring.</source>
+        <translation>%1 dikembalikan: tidak ada yang perlu dipulihkan.</translation>
+    </message>
+    <message>
+        <source>Rolled back %1: %2.</source>
+        <translation>%1 dikembalikan: %2.</translation>
+    </message>
+    <message>
+        <source>Some changes could not be restored: %1. They are tried again at the next start.</source>
+        <translation>Beberapa perubahan tidak dapat dipulihkan: %1. Akan dicoba lagi saat mulai berikutnya.</translation>
+    </message>
+    <message>
+        <source>Lab rolled back</source>
+        <translation>Lab dikembalikan</translation>
+    </message>
+</context>
+<context>
+    <name>chaoslab::ui::LabStepView</name>
+    <message>
+        <source>Answer</source>
+        <translation>Jawab</translation>
+    </message>
+    <message>
+        <source>Show a hint</source>
+        <translation>Tampilkan petunjuk</translation>
+    </message>
+    <message>
+        <source>Step text</source>
+        <translation>Teks langkah</translation>
+    </message>
+    <message>
+        <source>Checks of this step</source>
+        <translation>Pemeriksaan langkah ini</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Pemeriksaan</translation>
+    </message>
+    <message>
+        <source>passed: %1</source>
+        <translation>lulus: %1</translation>
+    </message>
+    <message>
+        <source>waiting: %1</source>
+        <translation>menunggu: %1</translation>
+    </message>
+    <message>
+        <source>Correct.</source>
+        <translation>Benar.</translation>
+    </message>
+    <message>
+        <source>Not quite.</source>
+        <translation>Belum tepat.</translation>
+    </message>
+    <message>
+        <source>✓ Done</source>
+        <translation>✓ Selesai</translation>
+    </message>
+    <message>
+        <source>Confirm this step</source>
+        <translation>Konfirmasi langkah ini</translation>
+    </message>
+</context>
+<context>
     <name>chaoslab::ui::MainWindow</name>
     <message>
         <source>Chaos Lab</source>
@@ -694,8 +990,20 @@ Buat dengan Proxy ▸ Proxy baru (Ctrl+N), atau dengan toxiproxy-cli create.</tr
         <translation>Pintasan keyboard</translation>
     </message>
     <message>
-        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R&lt;/b&gt;, &lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Reset all: remove every toxic, enable every proxy&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;New proxy&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Edit the selected proxy&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Enable or disable the selected proxy&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Del&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Delete the selected proxy&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1&lt;/b&gt; … &lt;b&gt;Ctrl+4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Go to proxies, topology, toxics, event log&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Presenter mode&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Full screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Switch the focused toxic on or off&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R&lt;/b&gt;, &lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Reset semua: hapus semua toxic, aktifkan semua proxy&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Proxy baru&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Sunting proxy yang dipilih&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Aktifkan atau nonaktifkan proxy yang dipilih&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Del&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Hapus proxy yang dipilih&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1&lt;/b&gt; … &lt;b&gt;Ctrl+4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Ke daftar proxy, topologi, toxic, log kejadian&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Mode presentasi&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Layar penuh&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Nyalakan atau matikan toxic yang sedang difokus&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+        <source>Go to probe &amp;charts</source>
+        <translation>Ke grafi&amp;k probe</translation>
+    </message>
+    <message>
+        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R&lt;/b&gt;, &lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Reset all: remove every toxic, enable every proxy&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;New proxy&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Edit the selected proxy&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Enable or disable the selected proxy&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Del&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Delete the selected proxy&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1&lt;/b&gt; … &lt;b&gt;Ctrl+5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Go to proxies, topology, toxics, event log, probe charts&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Presenter mode&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Full screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Switch the focused toxic on or off&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R&lt;/b&gt;, &lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Reset semua: hapus semua toxic, aktifkan semua proxy&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Proxy baru&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Sunting proxy yang dipilih&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Aktifkan atau nonaktifkan proxy yang dipilih&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Del&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Hapus proxy yang dipilih&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1&lt;/b&gt; … &lt;b&gt;Ctrl+5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Ke daftar proxy, topologi, toxic, log kejadian, grafik probe&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Mode presentasi&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Layar penuh&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Nyalakan atau matikan toxic yang sedang difokus&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation>Lab</translation>
+    </message>
+    <message>
+        <source>No lab &quot;%1&quot; was found: give the id of a bundled lab, such as latency-jitter, or the path of a lab file.</source>
+        <translation>Lab &quot;%1&quot; tidak ditemukan: berikan id lab bawaan, misalnya latency-jitter, atau path berkas lab.</translation>
     </message>
 </context>
 <context>
@@ -711,6 +1019,407 @@ Buat dengan Proxy ▸ Proxy baru (Ctrl+N), atau dengan toxiproxy-cli create.</tr
     <message>
         <source>Hides this message</source>
         <translation>Menyembunyikan pesan ini</translation>
+    </message>
+</context>
+<context>
+    <name>chaoslab::ui::ProbeBoard</name>
+    <message>
+        <source>through proxy %1</source>
+        <translation>melalui proxy %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2 %3</source>
+        <translation>%1 — %2 %3</translation>
+    </message>
+    <message>
+        <source>Not running: the target proxy is not on the server yet</source>
+        <translation>Tidak berjalan: proxy target belum ada di server</translation>
+    </message>
+</context>
+<context>
+    <name>chaoslab::ui::ProbeChartPage</name>
+    <message>
+        <source>Could not save the chart image to %1: %2. Choose a folder you can write to.</source>
+        <translation>Gambar grafik tidak dapat disimpan ke %1: %2. Pilih folder yang dapat Anda tulisi.</translation>
+    </message>
+    <message>
+        <source>Could not save the probe data to %1: %2. Choose a folder you can write to.</source>
+        <translation>Data probe tidak dapat disimpan ke %1: %2. Pilih folder yang dapat Anda tulisi.</translation>
+    </message>
+    <message>
+        <source>Export chart as PNG</source>
+        <translation>Ekspor grafik sebagai PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Gambar PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Export probe data as CSV</source>
+        <translation>Ekspor data probe sebagai CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Tersimpan: %1</translation>
+    </message>
+    <message>
+        <source>No probes yet. Add one with Probes… to see latency and errors through a proxy.</source>
+        <translation>Belum ada probe. Tambahkan lewat Probe… untuk melihat latensi dan galat melalui proxy.</translation>
+    </message>
+    <message>
+        <source>Chart history</source>
+        <translation>Riwayat grafik</translation>
+    </message>
+    <message>
+        <source>Scrolls the charts back over the last two hours; the right end follows live data</source>
+        <translation>Menggulir grafik mundur hingga dua jam terakhir; ujung kanan mengikuti data langsung</translation>
+    </message>
+    <message>
+        <source>Pa&amp;use</source>
+        <translation>&amp;Jeda</translation>
+    </message>
+    <message>
+        <source>Freezes the charts; probes keep recording and Live catches up</source>
+        <translation>Membekukan grafik; probe tetap merekam dan mode Langsung menyusul</translation>
+    </message>
+    <message>
+        <source>Export chart as &amp;PNG…</source>
+        <translation>Ekspor grafik sebagai &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Saves an image of the charts as they are shown</source>
+        <translation>Menyimpan gambar grafik seperti yang ditampilkan</translation>
+    </message>
+    <message>
+        <source>Export probe data as &amp;CSV…</source>
+        <translation>Ekspor data probe sebagai &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Saves one row per probe and second of the last two hours</source>
+        <translation>Menyimpan satu baris per probe dan per detik dari dua jam terakhir</translation>
+    </message>
+    <message>
+        <source>P&amp;robes…</source>
+        <translation>P&amp;robe…</translation>
+    </message>
+    <message>
+        <source>Adds, edits or removes the probes shown here</source>
+        <translation>Menambah, mengubah, atau menghapus probe yang ditampilkan di sini</translation>
+    </message>
+    <message>
+        <source>Manage probes</source>
+        <translation>Kelola probe</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n menit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Time window</source>
+        <translation>Rentang waktu</translation>
+    </message>
+    <message>
+        <source>&amp;Window:</source>
+        <translation>Re&amp;ntang:</translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation>Latensi (ms)</translation>
+    </message>
+    <message>
+        <source>Errors (%)</source>
+        <translation>Galat (%)</translation>
+    </message>
+    <message>
+        <source>Latency chart</source>
+        <translation>Grafik latensi</translation>
+    </message>
+    <message>
+        <source>Error rate chart</source>
+        <translation>Grafik tingkat galat</translation>
+    </message>
+    <message>
+        <source>Share of failed attempts of each probe, percent</source>
+        <translation>Persentase percobaan gagal setiap probe</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Langsung</translation>
+    </message>
+    <message>
+        <source>Paused at %1; probes keep recording</source>
+        <translation>Dijeda pada %1; probe tetap merekam</translation>
+    </message>
+    <message>
+        <source>p50 (solid) and p95 (light) latency of each probe in milliseconds, with a marker at every change</source>
+        <translation>Latensi p50 (garis tegas) dan p95 (garis pudar) setiap probe dalam milidetik, dengan penanda di setiap perubahan</translation>
+    </message>
+</context>
+<context>
+    <name>chaoslab::ui::ProbeChartsDock</name>
+    <message>
+        <source>Probe charts</source>
+        <translation>Grafik probe</translation>
+    </message>
+    <message>
+        <source>Some saved probes could not be read and were left out: %1</source>
+        <translation>Beberapa probe tersimpan tidak dapat dibaca dan dilewati: %1</translation>
+    </message>
+</context>
+<context>
+    <name>chaoslab::ui::ProbeDialog</name>
+    <message>
+        <source>New probe</source>
+        <translation>Probe baru</translation>
+    </message>
+    <message>
+        <source>Edit probe %1</source>
+        <translation>Sunting probe %1</translation>
+    </message>
+    <message>
+        <source>orders-api</source>
+        <translation>orders-api</translation>
+    </message>
+    <message>
+        <source>Probe name</source>
+        <translation>Nama probe</translation>
+    </message>
+    <message>
+        <source>Probe kind</source>
+        <translation>Jenis probe</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Jenis:</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Tambah</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>T&amp;erapkan</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Host and port below</source>
+        <translation>Host dan port di bawah</translation>
+    </message>
+    <message>
+        <source>Proxy %1 (%2)</source>
+        <translation>Proxy %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Target proxy</source>
+        <translation>Proxy target</translation>
+    </message>
+    <message>
+        <source>A probe through a proxy follows the proxy&apos;s listen address</source>
+        <translation>Probe melalui proxy mengikuti alamat listen proxy tersebut</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(tidak ada)</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Thr&amp;ough:</source>
+        <translation>Me&amp;lalui:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>HTTP request</source>
+        <translation>Permintaan HTTP</translation>
+    </message>
+    <message>
+        <source>HTTP method</source>
+        <translation>Method HTTP</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Path</translation>
+    </message>
+    <message>
+        <source>One per line, such as Accept: application/json</source>
+        <translation>Satu per baris, misalnya Accept: application/json</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>any 2xx or 3xx</source>
+        <translation>2xx atau 3xx mana pun</translation>
+    </message>
+    <message>
+        <source>Expected status</source>
+        <translation>Status yang diharapkan</translation>
+    </message>
+    <message>
+        <source>Accept any certificate (self-signed &amp;lab servers)</source>
+        <translation>Terima sertifikat apa pun (server &amp;lab self-signed)</translation>
+    </message>
+    <message>
+        <source>https only; off, the server&apos;s certificate must be trusted</source>
+        <translation>Hanya https; jika mati, sertifikat server harus tepercaya</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>&amp;Method:</translation>
+    </message>
+    <message>
+        <source>Pa&amp;th:</source>
+        <translation>Pa&amp;th:</translation>
+    </message>
+    <message>
+        <source>H&amp;eaders:</source>
+        <translation>H&amp;eader:</translation>
+    </message>
+    <message>
+        <source>&amp;Body:</source>
+        <translation>&amp;Body:</translation>
+    </message>
+    <message>
+        <source>E&amp;xpected status:</source>
+        <translation>Status yang &amp;diharapkan:</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Kredensial</translation>
+    </message>
+    <message>
+        <source>empty: stop at the server&apos;s greeting</source>
+        <translation>kosong: berhenti pada salam pembuka server</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Kata sandi</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Basis data</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Basis data:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Kata &amp;sandi:</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Jadwal</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>Interval</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Timeout</translation>
+    </message>
+    <message>
+        <source>Concurrency</source>
+        <translation>Konkurensi</translation>
+    </message>
+    <message>
+        <source>Attempts that may run at the same time; a tick that finds them all busy is skipped</source>
+        <translation>Percobaan yang boleh berjalan bersamaan; giliran yang mendapati semuanya sibuk dilewati</translation>
+    </message>
+    <message>
+        <source>Reuse the connection (&amp;keep-alive)</source>
+        <translation>Pakai ulang koneksi (&amp;keep-alive)</translation>
+    </message>
+    <message>
+        <source>Off: every attempt measures a whole connect</source>
+        <translation>Mati: setiap percobaan mengukur koneksi dari awal</translation>
+    </message>
+    <message>
+        <source>&amp;Interval:</source>
+        <translation>&amp;Interval:</translation>
+    </message>
+    <message>
+        <source>Ti&amp;meout:</source>
+        <translation>Ti&amp;meout:</translation>
+    </message>
+    <message>
+        <source>&amp;Concurrency:</source>
+        <translation>&amp;Konkurensi:</translation>
+    </message>
+    <message>
+        <source>Proxy %1 (not on the server now)</source>
+        <translation>Proxy %1 (saat ini tidak ada di server)</translation>
+    </message>
+    <message>
+        <source>&amp;Virtual host:</source>
+        <translation>&amp;Virtual host:</translation>
+    </message>
+</context>
+<context>
+    <name>chaoslab::ui::ProbesDialog</name>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Sunting…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>Probes</source>
+        <translation>Probe</translation>
+    </message>
+    <message>
+        <source>Each probe runs continuously and is drawn on the charts</source>
+        <translation>Setiap probe berjalan terus-menerus dan digambar pada grafik</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Tambah…</translation>
     </message>
 </context>
 <context>

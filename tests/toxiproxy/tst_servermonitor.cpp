@@ -11,6 +11,7 @@
 #include <QTest>
 
 #include <memory>
+#include <optional>
 
 using namespace chaoslab::toxiproxy;
 using namespace Qt::StringLiterals;
@@ -30,6 +31,7 @@ private slots:
     void reportsChangesByAnotherClient();
     void reportsLossAndRecovery();
     void refreshNowPollsAtOnce();
+    void snapshotTimeFollowsAcknowledgement();
     void stopForgetsConnection();
     void baseUrlChangeStartsOver();
     void pollsNeverOverlap();
@@ -221,6 +223,32 @@ void TestServerMonitor::refreshNowPollsAtOnce()
     AWAIT_SUCCESS(proxy);
     monitor.refreshNow();
     QTRY_COMPARE_WITH_TIMEOUT(added.size(), 1, 5000);
+}
+
+// A snapshot requested after a change was acknowledged shows that change, so its request
+// time must lie between the acknowledgement and the signal that reports the change.
+void TestServerMonitor::snapshotTimeFollowsAcknowledgement()
+{
+    startEngine();
+    ServerMonitor monitor(m_client.get());
+    monitor.setInterval(60s);
+    monitor.start();
+    waitUntilConnected(monitor);
+    const auto connectedSnapshot = monitor.snapshotRequestedAt();
+    std::optional<std::chrono::steady_clock::time_point> reportedSnapshot;
+    connect(&monitor, &ServerMonitor::proxyAdded, this,
+        [&] { reportedSnapshot = monitor.snapshotRequestedAt(); });
+
+    auto proxy = std::make_shared<Outcome<Proxy>>();
+    m_other->createProxy(
+        { u"stamped"_s, u"127.0.0.1:0"_s, m_upstream, true, {} }, this, recordInto(proxy));
+    AWAIT_SUCCESS(proxy);
+    const auto acknowledged = std::chrono::steady_clock::now();
+    monitor.refreshNow();
+    QTRY_VERIFY_WITH_TIMEOUT(reportedSnapshot.has_value(), 5000);
+    QVERIFY(connectedSnapshot < acknowledged);
+    QVERIFY(*reportedSnapshot > acknowledged);
+    QCOMPARE(monitor.snapshotRequestedAt(), *reportedSnapshot);
 }
 
 void TestServerMonitor::stopForgetsConnection()

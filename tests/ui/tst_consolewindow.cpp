@@ -52,6 +52,7 @@ private slots:
     void sliderCreatesThenUpdatesToxic();
     void apiChangeAppearsWithinOneSecond();
     void serverChangeWhileDraggingDoesNotClobber();
+    void changeAfterReleaseShowsWithinOneSecond();
     void bothDirectionsMakesTwoToxics();
     void addAnotherCreatesNamedToxic();
     void slicerVariationStaysBelowAverage();
@@ -327,6 +328,55 @@ void TestConsoleWindow::serverChangeWhileDraggingDoesNotClobber()
         serverToxic(QStringLiteral("api"), QStringLiteral("latency_downstream"))
             ->attribute(QStringLiteral("latency")),
         std::optional<qint64>(mine), 3000);
+}
+
+// Another client changes the toxic just after the slider was released here. The first poll
+// requested after the server acknowledged the release shows the change within one second,
+// and the slider never goes back to the value it had before the drag.
+void TestConsoleWindow::changeAfterReleaseShowsWithinOneSecond()
+{
+    const QString proxy = QStringLiteral("ledger");
+    const QString toxic = QStringLiteral("latency_downstream");
+    createProxy(proxy);
+    showProxy(proxy);
+    auto* control = editor(proxy, QStringLiteral("latency"))->control(QStringLiteral("latency"));
+    const qint64 before = control->value();
+
+    drag(control, control->slider()->maximum() / 2);
+    const qint64 mine = control->value();
+    QVERIFY(mine != before);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        serverToxic(proxy, toxic)->attribute(QStringLiteral("latency")), std::optional(mine), 3000);
+
+    const qint64 external = mine + 1234;
+    ToxicUpdate update;
+    update.attributes = { { QStringLiteral("latency"), external } };
+    const auto result = waitForResult([&](auto done) {
+        m_api->updateToxic(
+            proxy, toxic, update, this, [done](const ApiResult& r, const Toxic&) { done(r); });
+    });
+    QVERIFY2(result.ok(), qPrintable(result.message));
+
+    QElapsedTimer clock;
+    clock.start();
+    QList<qint64> shownValues;
+    const bool arrived = QTest::qWaitFor(
+        [&] {
+            shownValues.append(control->value());
+            return control->value() == external;
+        },
+        1000);
+    QVERIFY2(arrived,
+        qPrintable(QStringLiteral("latency %1 set elsewhere not shown within 1 s; still %2")
+                       .arg(external)
+                       .arg(control->value())));
+    qInfo("change made elsewhere shown after %lld ms", clock.elapsed());
+    for (const qint64 value : std::as_const(shownValues))
+        QVERIFY2(value == mine || value == external, qPrintable(QString::number(value)));
+    QTest::qWait(600);
+    QCOMPARE(control->value(), external);
+    QCOMPARE(
+        serverToxic(proxy, toxic)->attribute(QStringLiteral("latency")), std::optional(external));
 }
 
 void TestConsoleWindow::bothDirectionsMakesTwoToxics()

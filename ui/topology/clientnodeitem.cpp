@@ -17,15 +17,18 @@ QString label()
 ClientNodeItem::ClientNodeItem(const TopologyLook* look, QGraphicsItem* parent)
     : QGraphicsItem(parent)
     , m_look(look)
+    , m_width(measureWidth())
 { }
 
 void ClientNodeItem::setState(const State& state)
 {
+    if (state == m_state)
+        return;
     m_state = state;
     update();
 }
 
-qreal ClientNodeItem::width() const
+qreal ClientNodeItem::measureWidth() const
 {
     const QFontMetricsF metrics(m_look->font);
     return std::max(m_look->unit * 3.5, metrics.horizontalAdvance(label()) + m_look->unit * 1.2);

@@ -3,13 +3,27 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <algorithm>
+
 namespace chaoslab::ui {
 
 namespace {
 
-qreal badgeWidth(const TopologyLook& look, const QString& text)
+QList<qreal> badgeWidths(const TopologyLook& look, const QStringList& badges)
 {
-    return QFontMetricsF(look.smallFont).horizontalAdvance(text) + look.unit * 1.1;
+    const QFontMetricsF metrics(look.smallFont);
+    QList<qreal> widths;
+    for (const auto& badge : badges)
+        widths.append(metrics.horizontalAdvance(badge) + look.unit * 1.1);
+    return widths;
+}
+
+qreal laneLength(const TopologyLook& look, const QList<qreal>& widths)
+{
+    qreal length = look.unit * 3;
+    for (const qreal width : widths)
+        length += width + look.unit * 0.5;
+    return length;
 }
 
 // Black or white, whichever reads better on `background`.
@@ -25,20 +39,31 @@ QColor textColorOn(const QColor& background)
 LinkItem::LinkItem(const TopologyLook* look, QGraphicsItem* parent)
     : QGraphicsItem(parent)
     , m_look(look)
-{ }
-
-qreal LinkItem::laneLengthFor(const TopologyLook& look, const QStringList& badges)
 {
-    qreal length = look.unit * 3;
-    for (const auto& badge : badges)
-        length += badgeWidth(look, badge) + look.unit * 0.5;
-    return length;
+    measureBadges();
 }
 
 void LinkItem::setState(const State& state)
 {
-    prepareGeometryChange();
+    if (state == m_state)
+        return;
+    if (state.length != m_state.length)
+        prepareGeometryChange();
+    else
+        update();
+    const bool badgesChanged = state.upstreamBadges != m_state.upstreamBadges
+        || state.downstreamBadges != m_state.downstreamBadges;
     m_state = state;
+    if (badgesChanged)
+        measureBadges();
+}
+
+void LinkItem::measureBadges()
+{
+    m_upstreamWidths = badgeWidths(*m_look, m_state.upstreamBadges);
+    m_downstreamWidths = badgeWidths(*m_look, m_state.downstreamBadges);
+    m_neededLength
+        = std::max(laneLength(*m_look, m_upstreamWidths), laneLength(*m_look, m_downstreamWidths));
 }
 
 QRectF LinkItem::boundingRect() const
@@ -58,8 +83,9 @@ void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
     paintLane(painter, m_look->laneOffset(), false, downstream);
     if (m_state.cut)
         paintBreak(painter);
-    paintBadges(painter, -m_look->laneOffset(), m_state.upstreamBadges, upstream);
-    paintBadges(painter, m_look->laneOffset(), m_state.downstreamBadges, downstream);
+    paintBadges(painter, -m_look->laneOffset(), m_state.upstreamBadges, m_upstreamWidths, upstream);
+    paintBadges(
+        painter, m_look->laneOffset(), m_state.downstreamBadges, m_downstreamWidths, downstream);
 }
 
 void LinkItem::paintLane(QPainter* painter, qreal y, bool rightwards, const QColor& color) const
@@ -106,19 +132,19 @@ void LinkItem::paintBreak(QPainter* painter) const
     }
 }
 
-void LinkItem::paintBadges(
-    QPainter* painter, qreal y, const QStringList& badges, const QColor& color) const
+void LinkItem::paintBadges(QPainter* painter, qreal y, const QStringList& badges,
+    const QList<qreal>& widths, const QColor& color) const
 {
     const qreal height = m_look->badgeHeight();
     qreal x = m_look->unit * 1.5;
     painter->setFont(m_look->smallFont);
-    for (const auto& badge : badges) {
-        const QRectF box(x, y - height / 2, badgeWidth(*m_look, badge), height);
+    for (qsizetype i = 0; i < badges.size(); ++i) {
+        const QRectF box(x, y - height / 2, widths.at(i), height);
         painter->setPen(QPen(m_look->colors.base, m_look->lineWidth));
         painter->setBrush(color);
         painter->drawRoundedRect(box, height / 2, height / 2);
         painter->setPen(textColorOn(color));
-        painter->drawText(box, Qt::AlignCenter, badge);
+        painter->drawText(box, Qt::AlignCenter, badges.at(i));
         x = box.right() + m_look->unit * 0.5;
     }
 }

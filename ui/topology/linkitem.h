@@ -24,27 +24,33 @@ public:
         bool cut = false;
         QStringList upstreamBadges;
         QStringList downstreamBadges;
+
+        bool operator==(const State&) const = default;
     };
 
     explicit LinkItem(const TopologyLook* look, QGraphicsItem* parent = nullptr);
 
-    // Returns the length a lane needs to show `badges` with room for its arrow.
-    static qreal laneLengthFor(const TopologyLook& look, const QStringList& badges);
-
     const State& state() const { return m_state; }
+    // Repaints only when the state differs, and measures text only when the badges change.
     void setState(const State& state);
+    // The length both lanes need to show their badges with room for the arrows.
+    qreal neededLength() const { return m_neededLength; }
 
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:
     void paintLane(QPainter* painter, qreal y, bool rightwards, const QColor& color) const;
-    void paintBadges(
-        QPainter* painter, qreal y, const QStringList& badges, const QColor& color) const;
+    void paintBadges(QPainter* painter, qreal y, const QStringList& badges,
+        const QList<qreal>& widths, const QColor& color) const;
+    void measureBadges();
     void paintBreak(QPainter* painter) const;
 
     const TopologyLook* m_look;
     State m_state;
+    QList<qreal> m_upstreamWidths;
+    QList<qreal> m_downstreamWidths;
+    qreal m_neededLength = 0;
 };
 
 } // namespace chaoslab::ui

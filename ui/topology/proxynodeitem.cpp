@@ -8,12 +8,23 @@ namespace chaoslab::ui {
 ProxyNodeItem::ProxyNodeItem(const TopologyLook* look, QGraphicsItem* parent)
     : QGraphicsItem(parent)
     , m_look(look)
+    , m_width(measureWidth())
 { }
 
 void ProxyNodeItem::setState(const State& state)
 {
-    prepareGeometryChange();
+    if (state == m_state)
+        return;
+    const bool textChanged = state.name != m_state.name || state.listen != m_state.listen
+        || state.enabled != m_state.enabled;
     m_state = state;
+    const qreal width = textChanged ? measureWidth() : m_width;
+    if (width != m_width) {
+        prepareGeometryChange();
+        m_width = width;
+    } else {
+        update();
+    }
 }
 
 QString ProxyNodeItem::statusText() const
@@ -23,7 +34,7 @@ QString ProxyNodeItem::statusText() const
     return QCoreApplication::translate("ProxyNodeItem", "disabled");
 }
 
-qreal ProxyNodeItem::width() const
+qreal ProxyNodeItem::measureWidth() const
 {
     const QFontMetricsF bold(m_look->boldFont);
     const QFontMetricsF small(m_look->smallFont);

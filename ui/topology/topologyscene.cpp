@@ -19,12 +19,15 @@ TopologyScene::TopologyScene(ProxyListModel* model, QObject* parent)
     , m_model(model)
     , m_look(TopologyLook::fromTheme(Theme::make(Theme::Name::Light, false), font()))
 {
+    // Polls move and resize items often, and a row has only five items, so searching them
+    // linearly costs less than keeping a BSP tree up to date.
+    setItemIndexMethod(QGraphicsScene::NoIndex);
     const auto rebuildLater = [this] { rebuild(); };
     connect(model, &QAbstractItemModel::modelReset, this, rebuildLater);
     connect(model, &QAbstractItemModel::rowsInserted, this, rebuildLater);
     connect(model, &QAbstractItemModel::rowsRemoved, this, rebuildLater);
     connect(model, &QAbstractItemModel::rowsMoved, this, rebuildLater);
-    connect(model, &QAbstractItemModel::dataChanged, this, rebuildLater);
+    connect(model, &QAbstractItemModel::dataChanged, this, &TopologyScene::updateRows);
     connect(model, &QAbstractItemModel::layoutChanged, this, rebuildLater);
     rebuild();
 }
@@ -51,20 +54,47 @@ void TopologyScene::rebuild()
     m_rows.clear();
     if (!m_model)
         return;
-    for (int row = 0; row < m_model->rowCount(); ++row)
-        m_rows.push_back(createRow(row));
+    for (const auto& proxy : m_model->proxies())
+        m_rows.push_back(createRow(proxy));
     layoutRows();
     updateSelection();
 }
 
-TopologyScene::Row TopologyScene::createRow(int modelRow)
+void TopologyScene::updateRows(const QModelIndex& first, const QModelIndex& last)
 {
-    const auto& proxy = m_model->proxies().at(modelRow);
+    if (!m_model)
+        return;
+    const auto& proxies = m_model->proxies();
+    for (int index = first.row(); index <= last.row(); ++index) {
+        if (index >= int(m_rows.size()) || m_rows[size_t(index)].name != proxies.at(index).name) {
+            rebuild();
+            return;
+        }
+        applyProxy(m_rows[size_t(index)], proxies.at(index));
+    }
+    layoutRows();
+}
+
+TopologyScene::Row TopologyScene::createRow(const toxiproxy::Proxy& proxy)
+{
     Row row { proxy.name, {}, new ClientNodeItem(&m_look), new LinkItem(&m_look),
         new ProxyNodeItem(&m_look), new LinkItem(&m_look), new UpstreamNodeItem(&m_look) };
+    applyProxy(row, proxy);
+    for (QGraphicsItem* item : std::initializer_list<QGraphicsItem*> {
+             row.client, row.clientLink, row.proxy, row.upstreamLink, row.upstream }) {
+        item->setData(0, proxy.name);
+        addItem(item);
+    }
+    return row;
+}
 
-    LinkItem::State upstreamLink;
+// Sets the row's items from `proxy`. The lengths of the links are left to layoutRows().
+void TopologyScene::applyProxy(Row& row, const toxiproxy::Proxy& proxy)
+{
+    auto upstreamLink = row.upstreamLink->state();
     upstreamLink.enabled = proxy.enabled;
+    upstreamLink.upstreamBadges.clear();
+    upstreamLink.downstreamBadges.clear();
     for (const auto& toxic : proxy.toxics) {
         auto& badges = toxic.stream == ToxicStream::Upstream ? upstreamLink.upstreamBadges
                                                              : upstreamLink.downstreamBadges;
@@ -72,21 +102,14 @@ TopologyScene::Row TopologyScene::createRow(int modelRow)
     }
     row.upstreamLink->setState(upstreamLink);
 
-    LinkItem::State clientLink;
+    auto clientLink = row.clientLink->state();
     clientLink.enabled = proxy.enabled;
     clientLink.cut = !proxy.enabled;
     row.clientLink->setState(clientLink);
 
     row.client->setState({ proxy.enabled });
-    row.proxy->setState({ proxy.name, proxy.listen, proxy.enabled, false });
+    row.proxy->setState({ proxy.name, proxy.listen, proxy.enabled, proxy.name == m_selected });
     row.upstream->setState({ proxy.upstream, proxy.enabled });
-
-    for (QGraphicsItem* item : std::initializer_list<QGraphicsItem*> {
-             row.client, row.clientLink, row.proxy, row.upstreamLink, row.upstream }) {
-        item->setData(0, proxy.name);
-        addItem(item);
-    }
-    return row;
 }
 
 // Columns line up across rows, so the eye can scan every proxy's toxics at once.
@@ -99,15 +122,7 @@ void TopologyScene::layoutRows()
     for (const auto& row : m_rows) {
         clientWidth = std::max(clientWidth, row.client->width());
         proxyWidth = std::max(proxyWidth, row.proxy->width());
-        const auto* model = m_model->proxy(row.name);
-        QStringList upstream;
-        QStringList downstream;
-        for (const auto& toxic : model->toxics) {
-            (toxic.stream == ToxicStream::Upstream ? upstream : downstream)
-                .append(ToxicSummary::describe(toxic));
-        }
-        laneLength = std::max({ laneLength, LinkItem::laneLengthFor(m_look, upstream),
-            LinkItem::laneLengthFor(m_look, downstream) });
+        laneLength = std::max(laneLength, row.upstreamLink->neededLength());
     }
 
     const qreal clientLinkLength = unit * 3.5;

@@ -2,11 +2,15 @@
 //
 //   [Clients] ==> [proxy: name, listen] ==> toxic badges ==> [upstream host:port]
 //
-// Rows follow the model; the items draw the state the scene gives them. Clicking a row
-// reports its proxy, and the selected proxy's row is highlighted.
+// Rows follow the model, and the items draw the state the scene gives them. A changed proxy
+// updates the items of its row in place, so a poll that changes one toxic repaints one
+// link. Rows are built anew only when proxies are added, removed or reordered. Clicking a
+// row reports its proxy, and the selected proxy's row is highlighted.
 #pragma once
 
 #include "topologylook.h"
+
+#include "toxiproxy/proxy.h"
 
 #include <QGraphicsScene>
 #include <QPointer>
@@ -62,7 +66,9 @@ private:
     };
 
     void rebuild();
-    Row createRow(int modelRow);
+    void updateRows(const QModelIndex& first, const QModelIndex& last);
+    Row createRow(const toxiproxy::Proxy& proxy);
+    void applyProxy(Row& row, const toxiproxy::Proxy& proxy);
     void layoutRows();
     void updateSelection();
     const Row* findRow(const QString& name) const;

@@ -17,15 +17,25 @@ QString caption()
 UpstreamNodeItem::UpstreamNodeItem(const TopologyLook* look, QGraphicsItem* parent)
     : QGraphicsItem(parent)
     , m_look(look)
+    , m_width(measureWidth())
 { }
 
 void UpstreamNodeItem::setState(const State& state)
 {
-    prepareGeometryChange();
+    if (state == m_state)
+        return;
+    const bool addressChanged = state.address != m_state.address;
     m_state = state;
+    const qreal width = addressChanged ? measureWidth() : m_width;
+    if (width != m_width) {
+        prepareGeometryChange();
+        m_width = width;
+    } else {
+        update();
+    }
 }
 
-qreal UpstreamNodeItem::width() const
+qreal UpstreamNodeItem::measureWidth() const
 {
     const QFontMetricsF metrics(m_look->font);
     return std::max(

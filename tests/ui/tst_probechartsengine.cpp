@@ -1,0 +1,98 @@
+// The probe charts in the console window against the built-in engine in this process. The
+// default probe on demo_api produces buckets. A latency toxic added through the API, as
+// toxiproxy-cli would add it, puts a marker on the chart and raises the probe's latency.
+#include "charts/probechartpage.h"
+#include "mainwindow.h"
+#include "probeboard.h"
+#include "probechartsdock.h"
+#include "settings.h"
+
+#include "enginehost.h"
+#include "toxiproxy/servermonitor.h"
+#include "toxiproxy/toxiproxyclient.h"
+
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+#include <optional>
+
+using namespace chaoslab::ui;
+using namespace chaoslab::toxiproxy;
+
+class TestProbeChartsEngine : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void demoProbeChartsLatencyAndMarker();
+};
+
+namespace {
+
+constexpr int TimeoutMs = 10'000;
+
+quint16 unusedPort()
+{
+    QTcpServer server;
+    if (!server.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    return server.serverPort();
+}
+
+} // namespace
+
+void TestProbeChartsEngine::demoProbeChartsLatencyAndMarker()
+{
+    const QUrl url(QStringLiteral("http://127.0.0.1:%1").arg(unusedPort()));
+    chaoslab::host::EngineHost host;
+    const auto failure = host.startBuiltIn(url);
+    QVERIFY2(!failure, qPrintable(failure.value_or(QString())));
+
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("console.ini")));
+    ToxiproxyClient client(url);
+    ServerMonitor monitor(&client);
+    MainWindow window({ &client, &monitor, ServerKind::BuiltInEngine }, &settings);
+    window.show();
+    monitor.start();
+    window.probeCharts()->addDemoProbeIfUnset();
+
+    auto* page = window.probeCharts()->page();
+    const QString id = QStringLiteral("demo_api");
+    const auto buckets = [page, &id] { return page->history().buckets(id); };
+    QTRY_VERIFY_WITH_TIMEOUT(buckets().size() >= 2, TimeoutMs);
+    QVERIFY(window.probeCharts()
+                ->board()
+                ->data(window.probeCharts()->board()->index(0), ProbeBoard::RunningRole)
+                .toBool());
+    QCOMPARE(buckets().back().errors(), 0);
+    QVERIFY2(buckets().back().latency.p50 < 100,
+        qPrintable(QString::number(buckets().back().latency.p50)));
+
+    Toxic toxic;
+    toxic.type = QStringLiteral("latency");
+    toxic.attributes = { { QStringLiteral("latency"), 300 }, { QStringLiteral("jitter"), 0 } };
+    ToxiproxyClient api(url);
+    std::optional<ApiResult> created;
+    api.createToxic(id, toxic, this, [&created](const ApiResult& r, const Toxic&) { created = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(created.has_value(), TimeoutMs);
+    QVERIFY2(created->ok(), qPrintable(created->message));
+
+    const auto markedLatency = [page] {
+        for (const auto& marker : page->markers()) {
+            if (marker.label.contains(QStringLiteral("latency_downstream")))
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(markedLatency(), TimeoutMs);
+    // The probe crosses the proxy downstream once per attempt.
+    QTRY_VERIFY_WITH_TIMEOUT(buckets().back().latency.p50 >= 300, TimeoutMs);
+    page->refreshNow();
+    QVERIFY(!page->markerItems().isEmpty());
+}
+
+QTEST_MAIN(TestProbeChartsEngine)
+#include "tst_probechartsengine.moc"

@@ -1,0 +1,93 @@
+#include "chartmarkerlayer.h"
+
+#include "chartmarkeritem.h"
+
+#include <QChart>
+
+#include <algorithm>
+
+namespace chaoslab::ui {
+
+namespace {
+
+constexpr int LabelRows = 4;
+constexpr qreal LabelGap = 6;
+
+} // namespace
+
+ChartMarkerLayer::ChartMarkerLayer(QChart* chart, bool showLabels)
+    : m_chart(chart)
+    , m_showLabels(showLabels)
+{ }
+
+void ChartMarkerLayer::setLook(const ChartLook& look)
+{
+    m_look = look;
+    for (auto* item : m_items)
+        item->setLook(look, m_showLabels);
+    m_placed = {};
+}
+
+ChartMarkerItem* ChartMarkerLayer::itemAt(int index)
+{
+    while (m_items.size() <= index) {
+        auto* item = new ChartMarkerItem(m_chart);
+        item->setLook(m_look, m_showLabels);
+        m_items.append(item);
+    }
+    return m_items.at(index);
+}
+
+void ChartMarkerLayer::update(const std::deque<ChartMarker>& markers, qint64 startMs, qint64 endMs)
+{
+    const QRectF plot = m_chart->plotArea();
+    const double span = double(std::max<qint64>(1, endMs - startMs));
+    const auto first = std::lower_bound(markers.begin(), markers.end(), startMs,
+        [](const ChartMarker& marker, qint64 ms) { return marker.timeMs < ms; });
+    const auto last = std::upper_bound(first, markers.end(), endMs,
+        [](qint64 ms, const ChartMarker& marker) { return ms < marker.timeMs; });
+    // Moving the items repaints the chart, so they move only when something they show did.
+    Placement placement { startMs, endMs, plot, QList<ChartMarker>(first, last) };
+    if (placement == m_placed)
+        return;
+    m_placed = std::move(placement);
+
+    QList<qreal> rowEnds(LabelRows, plot.left() - LabelGap);
+    int shown = 0;
+    for (auto it = first; it != last; ++it) {
+        auto* item = itemAt(shown++);
+        item->setMarker(it->timeMs, it->label);
+        const qreal x = plot.left() + plot.width() * double(it->timeMs - startMs) / span;
+        const bool flip = x + item->labelSize().width() > plot.right();
+        item->place(x, plot.top(), plot.bottom(), labelTopFor(item, x, flip, rowEnds), flip);
+        item->show();
+    }
+    for (int i = shown; i < m_items.size(); ++i)
+        m_items.at(i)->hide();
+    m_visible = shown;
+}
+
+// Picks the first row whose last label ends before this one starts, or the row that frees
+// up first when every row is taken.
+qreal ChartMarkerLayer::labelTopFor(
+    ChartMarkerItem* item, qreal x, bool flip, QList<qreal>& rowEnds) const
+{
+    const QSizeF size = item->labelSize();
+    const qreal left = flip ? x - size.width() : x;
+    int row = int(std::min_element(rowEnds.begin(), rowEnds.end()) - rowEnds.begin());
+    for (int i = 0; i < rowEnds.size(); ++i) {
+        if (rowEnds.at(i) + LabelGap <= left) {
+            row = i;
+            break;
+        }
+    }
+    rowEnds[row] = left + size.width();
+    return m_chart->plotArea().top() + 2 + row * (size.height() + 2);
+}
+
+QList<ChartMarkerItem*> ChartMarkerLayer::visibleItems() const
+{
+    return m_items.mid(0, m_visible);
+}
+
+} // namespace chaoslab::ui
