@@ -39,7 +39,7 @@ public:
     QList<ChartMarkerItem*> visibleItems() const;
 
 private:
-    // What the items were last placed for.
+    // The range, plot area and markers the items were last placed for.
     struct Placement
     {
         qint64 startMs = 0;

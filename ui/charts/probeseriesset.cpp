@@ -11,7 +11,7 @@ namespace chaoslab::ui {
 namespace {
 
 // Each column of the plot this many pixels wide keeps its lowest and highest point, so a
-// line holds about one point per pixel and still shows every spike.
+// line contains about one point per pixel and still shows every spike.
 constexpr int ColumnPx = 2;
 constexpr qint64 BucketMs = 1000;
 // Appending calls recompute a line's geometry once per point, so more new points than this
@@ -84,7 +84,7 @@ private:
     QList<QPointF> m_points;
 };
 
-// Appends when the line already holds the start of `points`, otherwise replaces them all.
+// Appends when the line already contains the start of `points`, otherwise replaces them all.
 void setPoints(QLineSeries* series, const QList<QPointF>& points, bool sameRange)
 {
     const QList<QPointF> shown = series->points();
@@ -138,13 +138,13 @@ void ProbeSeriesSet::setLabel(const QString& label)
 
 void ProbeSeriesSet::setColor(const QColor& color, qreal lineWidth)
 {
-    m_p50->setPen(QPen(color, lineWidth, Qt::SolidLine, Qt::FlatCap, Qt::BevelJoin));
+    m_p50->setPen(QPen(color, lineWidth, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     // A lighter solid line rather than a dashed one: in chart_bench a full render of 48
     // antialiased lines of 1,800 points took 3.1 s with dashed p95 lines, 0.55 s without.
     QColor light = color;
     light.setAlphaF(0.45f);
-    m_p95->setPen(QPen(light, lineWidth, Qt::SolidLine, Qt::FlatCap, Qt::BevelJoin));
-    m_errorRate->setPen(QPen(color, lineWidth, Qt::SolidLine, Qt::FlatCap, Qt::BevelJoin));
+    m_p95->setPen(QPen(light, lineWidth, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    m_errorRate->setPen(QPen(color, lineWidth, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
 }
 
 double ProbeSeriesSet::show(

@@ -1,7 +1,7 @@
 // The lines of one probe: p50 and p95 latency (ms) on the latency chart and error rate
 // (percent) on the error chart, all in the probe's colour. Each refresh replaces the
 // points of a line in one call with the buckets inside the visible range, reduced to the
-// plot's pixel width, so a line never holds more than one window of points and a redraw
+// plot's pixel width, so a line never contains more than one window of points and a redraw
 // costs one geometry update.
 #pragma once
 
@@ -40,7 +40,7 @@ public:
     // the left edge, with at most about one point per pixel of plotWidthPx (the lowest and
     // highest of each two-pixel column). Returns the highest p95 shown, in ms. Nothing is
     // redrawn when the range, the width and the newest bucket are the same as at the last
-    // call; new buckets in an unchanged range are appended.
+    // call. New buckets in an unchanged range are appended.
     double show(const ProbeHistory::Buckets& buckets, qint64 fromMs, qint64 toMs, int plotWidthPx);
     // Forgets what show() last drew, so the next call redraws.
     void invalidate() { m_shownNewestMs = -1; }

@@ -37,6 +37,10 @@ LabStepView::LabStepView(QWidget* parent)
     // The confirm button's text comes from the lab and is empty until a step sets it.
     m_confirm->setAccessibleName(tr("Confirm this step"));
     m_checks->setMaximumHeight(m_checks->fontMetrics().height() * 6);
+    // Check texts are sentences; wrapped, they stay readable in a narrow dock.
+    m_checks->setWordWrap(true);
+    m_checks->setResizeMode(QListView::Adjust);
+    m_checks->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_feedback->setWordWrap(true);
     m_hints->setWordWrap(true);
     m_hints->setTextFormat(Qt::MarkdownText);
