@@ -6,6 +6,7 @@
 #include "attributecontrol.h"
 #include "confirmdialog.h"
 #include "eventlogmodel.h"
+#include "lab/labplayerpanel.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
 #include "proxyactions.h"
@@ -32,6 +33,7 @@
 #include <QPushButton>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -63,6 +65,7 @@ private slots:
     void lostServerShowsBannerAndRecovers();
     void everyControlHasAccessibleName();
     void presenterModeEnlargesFonts();
+    void closingRollsBackRunningLab();
 
 private:
     ApiResult waitForResult(const std::function<void(ToxiproxyClient::Done)>& call);
@@ -104,6 +107,8 @@ Toxic makeToxic(
 
 void TestConsoleWindow::init()
 {
+    // Lab progress and rollback journals go to a test folder, not the user's data folder.
+    QStandardPaths::setTestModeEnabled(true);
     m_engine = std::make_unique<EngineProcess>();
     QVERIFY2(m_engine->start(), qPrintable(m_engine->error()));
 
@@ -605,6 +610,40 @@ void TestConsoleWindow::presenterModeEnlargesFonts()
     m_window->setPresenterMode(false);
     QCOMPARE(QApplication::font().pointSizeF(), normal);
     QCOMPARE(m_settings->value(Settings::presenterMode), false);
+}
+
+void TestConsoleWindow::closingRollsBackRunningLab()
+{
+    QTemporaryDir labs;
+    QVERIFY(labs.isValid());
+    const QString path = labs.filePath(QStringLiteral("close.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"format\": \"chaoslab-lab/1\", \"id\": \"close-test\","
+               " \"title\": {\"en\": \"Close\"}, \"summary\": {\"en\": \"Close.\"},"
+               " \"proxies\": [{\"name\": \"close_api\", \"listen\": \"127.0.0.1:0\","
+               " \"upstream\": \"127.0.0.1:9\"}],"
+               " \"steps\": [{\"id\": \"slow\", \"title\": {\"en\": \"Slow\"},"
+               " \"text\": {\"en\": \"Slow.\"}, \"actions\": [{\"do\": \"add_toxic\","
+               " \"proxy\": \"close_api\", \"toxic\": {\"type\": \"latency\"}}],"
+               " \"checks\": [{\"check\": \"toxic\", \"proxy\": \"close_api\","
+               " \"type\": \"latency\"}]}]}");
+    file.close();
+
+    m_window->startLab(path);
+    LabPlayerPanel* player = m_window->labPlayer();
+    QTRY_VERIFY(player->session()
+        && player->session()->state() == chaoslab::lab::LabSession::State::Running);
+    player->session()->performActions();
+    QTRY_VERIFY(m_monitor->findProxy(u"close_api")
+        && !m_monitor->findProxy(u"close_api")->toxics.isEmpty());
+
+    // Closing waits for the rollback, then the window goes away and so does the lab's proxy.
+    m_window->close();
+    QVERIFY(m_window->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), 10000);
+    m_monitor->refreshNow();
+    QTRY_VERIFY(m_monitor->findProxy(u"close_api") == nullptr);
 }
 
 QTEST_MAIN(TestConsoleWindow)
