@@ -91,7 +91,9 @@ void HttpProvider::start(const Json& provider, RunContext& context, ProviderDone
 
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::UserAgentHeader, toxiproxy::ToxiproxyClient::userAgent());
-    request.setTransferTimeout(timeoutMs(provider));
+    // Qt runs the transfer timeout on a coarse timer, which may fire up to 5% early, so the
+    // interval is stretched to never end a request before the provider's timeout.
+    request.setTransferTimeout(int(std::ceil(timeoutMs(provider) / 0.95)));
     request.setAttribute(
         QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     QString contentType;
