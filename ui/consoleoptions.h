@@ -18,7 +18,7 @@ struct ConsoleOptions
     bool presenter = false;
     // "en" or "id"; empty means the system language.
     QString language;
-    // A lab id or lab file to start once the server answers; empty for none.
+    // A lab id or lab file to start once the server responds; empty for none.
     QString lab;
     bool helpRequested = false;
 };

@@ -165,7 +165,7 @@ void MainWindow::buildLabPlayer(QDockWidget* besides)
         m_eventLog->append({ QDateTime::currentDateTime(), EventLogEntry::Severity::Info,
             EventLogEntry::Origin::Console, {}, message, {} });
     });
-    // Journals left by a run that crashed are restored once the server answers, so the
+    // Journals left by a run that crashed are restored once the server responds, so the
     // requests do not fail while a built-in engine is still starting.
     connect(m_server.monitor, &toxiproxy::ServerMonitor::connectionStateChanged, this,
         [this](toxiproxy::ServerMonitor::ConnectionState state) {
@@ -429,8 +429,8 @@ void MainWindow::restoreSettings()
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     if (m_labPlayer->hasSession()) {
-        // A running lab is rolled back first; the window closes when the rollback ends,
-        // also when it fails, because the journal then stays for the next start.
+        // A running lab is rolled back first. The window closes when the rollback ends, also
+        // when it fails, because the journal then stays for the next start.
         event->ignore();
         connect(m_labPlayer, &LabPlayerPanel::sessionEnded, this, &QWidget::close,
             Qt::SingleShotConnection);

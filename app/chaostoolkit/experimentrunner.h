@@ -8,7 +8,7 @@
 // their tolerance. interrupt() (SIGINT) drops the running activity, sets status
 // "interrupted" and goes on to the rollbacks the strategy allows. A second interrupt during
 // the rollbacks stops them. Before the first activity, when the experiment calls chaostoxi
-// and nothing answers at the Toxiproxy address on this computer, the built-in engine starts
+// and nothing responds at the Toxiproxy address on this computer, the built-in engine starts
 // there and runs until the runner is destroyed.
 #pragma once
 

@@ -1,7 +1,7 @@
 // The "http" provider: one request through QNetworkAccessManager, with chaostoolkit's output
 // {"status", "headers", "body"}. A GET sends the arguments as query parameters. Other methods
 // send them as a JSON body when the Content-Type header is application/json, and as a form
-// otherwise. 4xx and 5xx responses are outputs, not failures, unless "expected_status" says
+// otherwise. 4xx and 5xx responses are outputs, not failures, unless "expected_status" requires
 // otherwise. The body is parsed as JSON only for Content-Type exactly "application/json".
 #pragma once
 

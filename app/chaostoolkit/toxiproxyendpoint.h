@@ -1,5 +1,5 @@
-// Where chaostoxi functions find the Toxiproxy API, and the built-in engine that stands in for
-// Toxiproxy when nothing answers there.
+// Where chaostoxi functions find the Toxiproxy API, and the built-in engine that replaces
+// Toxiproxy when nothing responds there.
 //
 // chaostoxi builds the address from the configuration: "toxiproxy_url" when set, otherwise
 // http://<toxiproxy_host>:<toxiproxy_port, default 8474>. The address maps apply after that.
@@ -42,7 +42,7 @@ public:
     // Stops the built-in engine if this object started it.
     ~ToxiproxyEndpoint() override;
 
-    // Sends GET /version to `url`. When nothing answers and the address is on this computer,
+    // Sends GET /version to `url`. When nothing responds and the address is on this computer,
     // starts the built-in engine there. Logs what it found or started, then calls `done`
     // with an error message only when an engine start failed.
     void prepare(

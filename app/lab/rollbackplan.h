@@ -1,5 +1,5 @@
 // The Toxiproxy API calls that bring one proxy back to a recorded earlier state. Labs and
-// experiments record each proxy before their first change to it; rolling back compares
+// experiments record each proxy before their first change to it. Rolling back compares
 // that record with the server's current state and undoes only the differences, so toxics
 // that did not change keep running undisturbed.
 #pragma once

@@ -1,5 +1,5 @@
 // Finds which of a lab's services do not accept connections, before the lab starts, so the
-// participant is told how to start them instead of meeting failing checks.
+// participant gets instructions to start them instead of meeting failing checks.
 #pragma once
 
 #include "labdocument.h"

@@ -1,7 +1,7 @@
 // The http and https probe: sends one request and reads the whole response. The attempt is
 // Ok when the status is spec.expectedStatus, or any 2xx or 3xx status when that is 0.
 //
-// With spec.keepAlive the request asks for a persistent connection, and the connection
+// With spec.keepAlive the request requests a persistent connection, and the connection
 // carries the next attempt when the response allows it: HTTP/1.1 without
 // "Connection: close", or HTTP/1.0 with "Connection: keep-alive", and a body with a known
 // length. Without it the request carries "Connection: close".

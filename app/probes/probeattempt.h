@@ -18,7 +18,8 @@ struct ProbeAttempt
     double firstByteMs = -1;
     double totalMs = 0;
     ProbeOutcome outcome = ProbeOutcome::Ok;
-    // What the peer sent or did, for people: "HTTP 503", "ERR 1045 Access denied ...".
+    // A description of the peer's reply or action, for people: "HTTP 503", "ERR 1045 Access denied
+    // ...".
     QString detail;
 
     bool ok() const { return outcome == ProbeOutcome::Ok; }

@@ -1,4 +1,4 @@
-// One client connection of a probe attempt, as the attempt runner sees it: connect, write,
+// One client connection of a probe attempt, as the attempt runner uses it: connect, write,
 // receive, and how the connection ended. The plain TCP and the TLS connection implement it.
 //
 // A connection reports each event once, from the event loop and never from inside one of

@@ -44,7 +44,7 @@ public:
     // the conversation is over. Called again only after more bytes arrive.
     virtual ProtocolStep receive(QByteArray& buffer) = 0;
     // Called instead of receive() when the peer closed with FIN, with the bytes not yet
-    // consumed. A protocol whose answer ends at the close (an HTTP body without a length)
+    // consumed. A protocol whose response ends at the close (an HTTP body without a length)
     // finishes here; by default the close ends the attempt as ClosedAfterConnect.
     virtual ProtocolStep receiveClose(const QByteArray& buffer)
     {

@@ -1,7 +1,7 @@
 // A plain TCP connection on a non-blocking POSIX socket watched by QSocketNotifier.
 //
 // QTcpSocket reports a peer's FIN and a peer's RST alike as RemoteHostClosedError. Reading
-// the socket directly tells them apart: recv() returning 0 is a FIN (peerClosed), errno
+// the socket directly distinguishes them: recv() returning 0 is a FIN (peerClosed), errno
 // ECONNRESET is an RST (failed with Reset), and a failed connect() gives its errno
 // (ECONNREFUSED: Refused).
 #pragma once

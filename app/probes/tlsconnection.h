@@ -2,7 +2,7 @@
 // handshake, so an attempt's connectMs includes it.
 //
 // QSslSocket reports a peer's RST like a FIN (RemoteHostClosedError), so an https probe
-// counts a reset connection as closed (peerClosed); only plain TCP tells them apart.
+// counts a reset connection as closed (peerClosed); only plain TCP distinguishes them.
 #pragma once
 
 #include "probeconnection.h"

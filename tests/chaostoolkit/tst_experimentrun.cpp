@@ -1,5 +1,5 @@
 // Runs the academy's HTTP-API experiments unchanged and offline: the in-process demo service
-// stands in for jsonplaceholder.typicode.com, the runner starts the built-in engine on a free
+// replaces jsonplaceholder.typicode.com, the runner starts the built-in engine on a free
 // loopback port, and --map style entries send every name to 127.0.0.1. The journals must have
 // the keys of real chaostoolkit journals and the statuses chaostoolkit gives.
 #include "chaostoolkit/experimentloader.h"

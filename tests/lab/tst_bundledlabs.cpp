@@ -1,5 +1,5 @@
 // Plays each bundled lab through against the built-in engine and its demo service, as a
-// participant pressing "Do it for me", answering correctly and confirming: every step must
+// participant pressing "Do it for me", choosing the correct answers and confirming: every step must
 // complete with its checks passing, and finishing must leave the server as it was.
 #include "lab/labloader.h"
 #include "lab/labsession.h"

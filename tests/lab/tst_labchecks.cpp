@@ -79,7 +79,7 @@ private slots:
         QVERIFY2(result.passed, qPrintable(result.status));
     }
 
-    void toxicOutOfRangeSaysWhy()
+    void toxicOutOfRangeGivesReason()
     {
         const auto result
             = lab::evaluateStateCheck(latencyCheck(200, 1000), { apiWithLatency(50) });

@@ -1,4 +1,4 @@
-// What an HTTP probe of the demo service sees through a proxy of the built-in engine, run
+// The outcome of an HTTP probe of the demo service through a proxy of the built-in engine, run
 // in this process, for each kind of fault: a disabled proxy is refused, the upstream timeout
 // toxic times out, reset_peer resets, limit_data cuts the response short, and 200 ms of latency
 // moves the median by 200 ms.

@@ -1,5 +1,5 @@
-// The lab player with real widgets against the built-in engine: a lab from the user's
-// folder is started, "Do it for me" completes a step, finishing rolls it back, a missing
+// The lab player with real widgets against the built-in engine. A lab from the user's
+// folder is started, "Do it for me" completes a step and finishing rolls it back. A missing
 // service is reported with how to start it, and a journal left by a crash is restored.
 #include "lab/labplayerpanel.h"
 #include "lab/labstepview.h"
@@ -98,7 +98,7 @@ private slots:
         QVERIFY(m_monitor->findProxy(u"player_api") == nullptr || waitProxyGone());
     }
 
-    void missingServiceSaysHowToStart()
+    void missingServiceShowsHowToStart()
     {
         writeLab(QStringLiteral("127.0.0.1:1"));
         makePanel();

@@ -2,7 +2,7 @@
 // resets, proxies enabled or disabled, whether made in this window or seen on the server.
 //
 // A change made here is logged twice: by the control at once, and by the server monitor
-// when its next poll sees it. The second entry, for the same proxy (or after a change of
+// when its next poll reports it. The second entry, for the same proxy (or after a change of
 // every proxy, such as a reset) from the other origin within EchoWindowMs, adds no marker.
 // Entries of the same proxy and origin within that time, such as "switched on" followed
 // by "set latency", become one marker with the newest label.

@@ -1,6 +1,6 @@
 // The lab player: pick a lab, start it, walk through its steps with "Do it for me", back
 // and next, and stop it, which rolls back everything the lab changed. When the window
-// opens it also restores what an earlier run left behind after a crash, and says so.
+// opens it also restores what an earlier run left behind after a crash, and reports it.
 #pragma once
 
 #include "lab/labcatalog.h"
