@@ -1,6 +1,7 @@
 // chaoslab: the console, or one of the headless subcommands.
 #include "consolecommand.h"
 #include "demohttpcommand.h"
+#include "envcommand.h"
 #include "labcommand.h"
 #include "probecommand.h"
 #include "runcommand.h"
@@ -28,6 +29,9 @@ const std::map<QString, Subcommand>& subcommands()
         { QStringLiteral("demo-http"),
             { "Run the demo HTTP service, a local stand-in for jsonplaceholder",
                 chaoslab::cli::runDemoHttpCommand } },
+        { QStringLiteral("env"),
+            { "Start, stop or show the local lab stack (env up|down|status)",
+                chaoslab::cli::runEnvCommand } },
         { QStringLiteral("lab"),
             { "Check guided lab files (lab validate FILE...)", chaoslab::cli::runLabCommand } },
         { QStringLiteral("probe"),

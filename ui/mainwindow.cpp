@@ -1,8 +1,10 @@
 #include "mainwindow.h"
 
 #include "charts/probechartpage.h"
+#include "environment/environmentpanel.h"
 #include "eventlogmodel.h"
 #include "eventlogview.h"
+#include "experiment/experimentpanel.h"
 #include "lab/labplayerpanel.h"
 #include "messagebanner.h"
 #include "probechartsdock.h"
@@ -17,6 +19,7 @@
 #include "toxiccontrolsview.h"
 
 #include "toxiproxy/servermonitor.h"
+#include "toxiproxy/toxiproxyclient.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -134,13 +137,18 @@ void MainWindow::buildDocks()
     // Narrower than this, the sliders get too short to drag with any precision.
     toxics->setMinimumWidth(fontMetrics().averageCharWidth() * 40);
 
+    // Under the toxic controls the log is as wide as they are, enough to read its lines.
+    // Beside the charts it got only the width their controls left over, about 80 pixels.
     auto* log = new EventLogView(m_eventLog);
     auto* logDock
-        = addDock(tr("Event log"), QStringLiteral("eventLogDock"), log, Qt::BottomDockWidgetArea);
+        = addDock(tr("Event log"), QStringLiteral("eventLogDock"), log, Qt::RightDockWidgetArea);
+    splitDockWidget(toxics, logDock, Qt::Vertical);
     m_charts = new ProbeChartsDock(m_proxyModel, m_eventLog, m_settings, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_charts);
-    splitDockWidget(m_charts, logDock, Qt::Horizontal);
     buildLabPlayer(toxics);
+    buildExperimentPanel(qobject_cast<QDockWidget*>(m_labPlayer->parentWidget()));
+    buildEnvironmentPanel(qobject_cast<QDockWidget*>(m_labPlayer->parentWidget()));
+    toxics->raise();
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
 }
@@ -175,6 +183,59 @@ void MainWindow::buildLabPlayer(QDockWidget* besides)
             m_labJournalsRestored = true;
             m_labPlayer->restoreLeftBehind();
         });
+}
+
+// The experiment dock shares the lab player's tab group. Its changes reach the event log as
+// changes made here, so the chart markers follow them as they follow the lab's.
+void MainWindow::buildExperimentPanel(QDockWidget* besides)
+{
+    const QPointer<toxiproxy::ToxiproxyClient> client = m_server.client;
+    m_experimentPanel
+        = new ExperimentPanel(m_settings, [client] { return client ? client->baseUrl() : QUrl(); });
+    // The built-in engine's demo_api proxy forwards to its demo service, wherever that listens.
+    const QPointer<toxiproxy::ServerMonitor> monitor = m_server.monitor;
+    m_experimentPanel->setDemoServiceLookup([monitor] {
+        const auto* demo = monitor ? monitor->findProxy(u"demo_api") : nullptr;
+        return demo ? demo->upstream : QString();
+    });
+    auto* dock = new QDockWidget(tr("Experiment"), this);
+    dock->setObjectName(QStringLiteral("experimentDock"));
+    dock->setWidget(m_experimentPanel);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    tabifyDockWidget(besides, dock);
+
+    connect(m_experimentPanel, &ExperimentPanel::fileOpened, dock, [dock] {
+        dock->show();
+        dock->raise();
+    });
+    connect(
+        m_experimentPanel, &ExperimentPanel::experimentEvent, this, [this](const QString& label) {
+            m_charts->page()->addMarker(QDateTime::currentDateTime(), label);
+        });
+    connect(m_experimentPanel, &ExperimentPanel::changeMade, this,
+        [this](const QString& proxy, const QString& message, const QDateTime& time) {
+            m_eventLog->append({ time, EventLogEntry::Severity::Change,
+                EventLogEntry::Origin::Console, proxy, message, {} });
+        });
+    connect(m_experimentPanel, &ExperimentPanel::notice, this, [this](const QString& message) {
+        m_eventLog->append({ QDateTime::currentDateTime(), EventLogEntry::Severity::Info,
+            EventLogEntry::Origin::Console, {}, message, {} });
+    });
+}
+
+// The Environment panel runs this same program's `env` subcommand, in the lab tab group.
+void MainWindow::buildEnvironmentPanel(QDockWidget* besides)
+{
+    m_environmentPanel = new EnvironmentPanel(QCoreApplication::applicationFilePath());
+    auto* dock = new QDockWidget(tr("Environment"), this);
+    dock->setObjectName(QStringLiteral("environmentDock"));
+    dock->setWidget(m_environmentPanel);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    tabifyDockWidget(besides, dock);
+    connect(m_environmentPanel, &EnvironmentPanel::notice, this, [this](const QString& message) {
+        m_eventLog->append({ QDateTime::currentDateTime(), EventLogEntry::Severity::Info,
+            EventLogEntry::Origin::Console, {}, message, {} });
+    });
 }
 
 void MainWindow::startLab(const QString& idOrFile)
@@ -220,6 +281,9 @@ void MainWindow::buildToolBar()
 void MainWindow::buildMenus()
 {
     auto* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_experimentPanel->openAction());
+    file->addMenu(m_experimentPanel->recentMenu());
+    file->addSeparator();
     file->addActions({ m_charts->page()->exportPngAction(), m_charts->page()->exportCsvAction() });
     file->addSeparator();
     auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -369,6 +433,8 @@ void MainWindow::applyAppearance()
     m_scene->setLook(TopologyLook::fromTheme(theme, QApplication::font()));
     m_proxyList->delegate()->setColors(theme.colors());
     m_eventLog->setSeverityColors(theme.colors().warning, theme.colors().danger);
+    m_environmentPanel->setStateColors(
+        theme.colors().success, theme.colors().warning, theme.colors().danger);
     m_charts->setLook(theme, QApplication::font());
     const auto& colors = theme.colors();
     m_legend->setText(
@@ -404,12 +470,11 @@ void MainWindow::arrangeDocks()
     resizeDocks({ findChild<QDockWidget*>(QStringLiteral("proxiesDock")),
                     findChild<QDockWidget*>(QStringLiteral("toxicsDock")) },
         { int(width * 0.19), int(width * toxicsShare) }, Qt::Horizontal);
-    // The charts share the bottom with the event log and get most of it.
-    auto* logDock = findChild<QDockWidget*>(QStringLiteral("eventLogDock"));
     resizeDocks({ m_charts }, { int(height() * (m_presenter ? 0.5 : 0.45)) }, Qt::Vertical);
-    const double bottomWidth = width * (1.0 - 0.19 - toxicsShare);
-    resizeDocks({ m_charts, logDock }, { int(bottomWidth * 0.68), int(bottomWidth * 0.32) },
-        Qt::Horizontal);
+    // The event log takes the lower third of the right column, under the toxic controls.
+    resizeDocks({ findChild<QDockWidget*>(QStringLiteral("toxicsDock")),
+                    findChild<QDockWidget*>(QStringLiteral("eventLogDock")) },
+        { int(height() * 0.64), int(height() * 0.36) }, Qt::Vertical);
 }
 
 void MainWindow::restoreSettings()
@@ -435,6 +500,15 @@ void MainWindow::closeEvent(QCloseEvent* event)
         connect(m_labPlayer, &LabPlayerPanel::sessionEnded, this, &QWidget::close,
             Qt::SingleShotConnection);
         m_labPlayer->stopLab(false);
+        return;
+    }
+    if (m_experimentPanel->isRunning()) {
+        // The run is interrupted. runEnded() follows the rollbacks that the strategy allows and
+        // the restore of the rest from the experiment's rollback journal.
+        event->ignore();
+        connect(m_experimentPanel, &ExperimentPanel::runEnded, this, &QWidget::close,
+            Qt::SingleShotConnection);
+        m_experimentPanel->stop();
         return;
     }
     m_settings->setValue(Settings::windowGeometry, saveGeometry());

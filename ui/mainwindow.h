@@ -25,6 +25,8 @@ class ToxiproxyClient;
 namespace chaoslab::ui {
 
 class EventLogModel;
+class EnvironmentPanel;
+class ExperimentPanel;
 class LabPlayerPanel;
 class MessageBanner;
 class ProbeChartsDock;
@@ -63,6 +65,8 @@ public:
     ProxyListPanel* proxyList() const { return m_proxyList; }
     ProbeChartsDock* probeCharts() const { return m_charts; }
     LabPlayerPanel* labPlayer() const { return m_labPlayer; }
+    ExperimentPanel* experimentPanel() const { return m_experimentPanel; }
+    EnvironmentPanel* environmentPanel() const { return m_environmentPanel; }
 
     // Selects the proxy everywhere: list, topology and toxic controls.
     void selectProxy(const QString& name);
@@ -83,6 +87,8 @@ private:
     void buildCentre();
     void buildDocks();
     void buildLabPlayer(QDockWidget* besides);
+    void buildExperimentPanel(QDockWidget* besides);
+    void buildEnvironmentPanel(QDockWidget* besides);
     void buildToolBar();
     void buildMenus();
     void buildViewMenu();
@@ -116,6 +122,8 @@ private:
     ToxicControlsView* m_controls = nullptr;
     ProbeChartsDock* m_charts = nullptr;
     LabPlayerPanel* m_labPlayer = nullptr;
+    ExperimentPanel* m_experimentPanel = nullptr;
+    EnvironmentPanel* m_environmentPanel = nullptr;
     bool m_labJournalsRestored = false;
     QAction* m_presenterAction = nullptr;
     QActionGroup* m_themeGroup = nullptr;

@@ -140,11 +140,18 @@ void ProxyActions::createProxy(const Proxy& proxy)
         return;
     m_client->createProxy(
         proxy, this, [this, name = proxy.name](const ApiResult& result, const Proxy& created) {
-            reportResult(result, name,
+            if (!result.ok()) {
+                reportResult(result, name, {});
+                return;
+            }
+            // A new proxy carries no traffic yet, so it is logged as information, which the
+            // probe charts do not mark.
+            report(Severity::Info, name,
                 tr("Created proxy: listens on %1, forwards to %2")
                     .arg(created.listen, created.upstream));
-            if (result.ok())
-                emit proxyCreated(name);
+            if (m_monitor)
+                m_monitor->refreshNow();
+            emit proxyCreated(name);
         });
 }
 

@@ -55,9 +55,11 @@ void ServerEventFeed::handleConnectionState(
     }
 }
 
+// A new proxy carries no traffic yet, so it is logged as information, which the probe
+// charts do not mark.
 void ServerEventFeed::handleProxyAdded(const toxiproxy::Proxy& proxy)
 {
-    add(Severity::Change, proxy.name,
+    add(Severity::Info, proxy.name,
         tr("Proxy added: listens on %1, forwards to %2, %3, %n toxic(s)", nullptr,
             int(proxy.toxics.size()))
             .arg(proxy.listen, proxy.upstream, proxy.enabled ? tr("enabled") : tr("disabled")));

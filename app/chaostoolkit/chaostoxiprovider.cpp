@@ -96,7 +96,9 @@ void ChaostoxiProvider::start(const Json& provider, RunContext& context, Provide
         return;
     }
     m_client->setBaseUrl(*url);
-    call(func, bindChaostoxiArguments(*function, provider.value("arguments", Json::object())));
+    const Json arguments
+        = bindChaostoxiArguments(*function, provider.value("arguments", Json::object()));
+    recordBeforeChange(func, arguments, [this, func, arguments] { call(func, arguments); });
 }
 
 void ChaostoxiProvider::call(const std::string& function, const Json& arguments)

@@ -15,7 +15,8 @@
 //
 // Failing requests and unreachable servers fail the activity. The address maps rewrite the
 // listen and upstream addresses a proxy is created with. Other Python modules fail with a
-// "not supported natively" message.
+// "not supported natively" message. When the run context has a beforeProxyChange hook, each
+// change first reads the proxy it changes (every proxy for reset) and passes it to the hook.
 #pragma once
 
 #include "activityprovider.h"
@@ -43,6 +44,10 @@ private:
     using Reply = std::function<void(const toxiproxy::ApiResult&)>;
 
     void call(const std::string& function, const Json& arguments);
+    // Passes the proxies that `function` changes to the context's hook, then calls `change`.
+    void recordBeforeChange(
+        const std::string& function, const Json& arguments, std::function<void()> change);
+    void recordEveryProxy(std::function<void()> change);
     void send(const toxiproxy::ApiRequest& request, Reply reply);
     void finish(const ProviderResult& result);
     ProviderResult transportFailure(const toxiproxy::ApiResult& result) const;

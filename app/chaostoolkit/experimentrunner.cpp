@@ -4,6 +4,8 @@
 #include "tolerance.h"
 #include "toxiproxyendpoint.h"
 
+#include <utility>
+
 namespace chaoslab::chaostoolkit {
 
 ExperimentRunner::ExperimentRunner(
@@ -76,10 +78,25 @@ void ExperimentRunner::runHypothesis(Phase phase, std::function<void(const Stead
     runSequence(
         m_experiment.hypothesis->probes, 0, &m_steadyState.probes, true, [this, done](bool met) {
             m_steadyState.met = met;
+            emit steadyStateChecked(section(), met);
             if (met)
                 log(LogLevel::Info, "Steady state hypothesis is met!");
             done(m_steadyState);
         });
+}
+
+ExperimentRunner::Section ExperimentRunner::section() const
+{
+    switch (m_phase) {
+    case Phase::Before:
+        return Section::Before;
+    case Phase::After:
+        return Section::After;
+    case Phase::Rollbacks:
+        return Section::Rollbacks;
+    default:
+        return Section::Method;
+    }
 }
 
 void ExperimentRunner::runSequence(const std::vector<Activity>& activities, std::size_t index,
@@ -87,7 +104,19 @@ void ExperimentRunner::runSequence(const std::vector<Activity>& activities, std:
 {
     if (index >= activities.size())
         return done(true);
+    if (!m_stepMode)
+        return runActivity(activities, index, runs, checkTolerances, std::move(done));
+    m_held
+        = [=, this, &activities] { runActivity(activities, index, runs, checkTolerances, done); };
+    emit activityHeld(section(), int(index));
+}
+
+void ExperimentRunner::runActivity(const std::vector<Activity>& activities, std::size_t index,
+    Runs* runs, bool checkTolerances, std::function<void(bool)> done)
+{
     const Activity& activity = activities[index];
+    const Section current = section();
+    emit activityStarted(current, int(index));
     m_executor->execute(activity, [=, this, &activities](const ActivityRun& finished) {
         runs->push_back(finished);
         ActivityRun& run = runs->back();
@@ -96,6 +125,7 @@ void ExperimentRunner::runSequence(const std::vector<Activity>& activities, std:
             if (!run.succeeded) {
                 log(LogLevel::Warning,
                     "Probe terminated unexpectedly, so its tolerance could not be validated");
+                emit activityFinished(current, int(index), run);
                 return done(false);
             }
             const auto check
@@ -104,6 +134,7 @@ void ExperimentRunner::runSequence(const std::vector<Activity>& activities, std:
             if (!check.met) {
                 log(LogLevel::Warning,
                     "Probe '" + activity.name + "' is outside its tolerance: " + check.detail);
+                emit activityFinished(current, int(index), run);
                 return done(false);
             }
         } else if (activity.type == "probe" && activity.tolerance) {
@@ -112,8 +143,21 @@ void ExperimentRunner::runSequence(const std::vector<Activity>& activities, std:
                     + "' has a tolerance, which Chaos "
                       "Toolkit ignores in the method: the output is recorded, not checked");
         }
+        emit activityFinished(current, int(index), run);
         runSequence(activities, index + 1, runs, checkTolerances, done);
     });
+}
+
+void ExperimentRunner::step()
+{
+    if (auto held = std::exchange(m_held, nullptr))
+        held();
+}
+
+void ExperimentRunner::resume()
+{
+    m_stepMode = false;
+    step();
 }
 
 void ExperimentRunner::runMethod()
@@ -144,6 +188,7 @@ void ExperimentRunner::runRollbacks()
     const auto decision = decideRollbacks(m_strategy, m_journal.status, m_journal.deviated);
     if (!decision.warning.empty())
         log(LogLevel::Warning, decision.warning);
+    emit rollbacksDecided(decision.play, QString::fromStdString(decision.warning));
     if (!decision.play)
         return finish();
     log(LogLevel::Info, "Let's rollback...");
@@ -168,6 +213,8 @@ void ExperimentRunner::finish()
 
 void ExperimentRunner::interrupt()
 {
+    m_stepMode = false;
+    m_held = nullptr;
     switch (m_phase) {
     case Phase::Idle:
     case Phase::Done:

@@ -7,9 +7,11 @@
 // A failed action or probe in the method does not fail the run, and method probes ignore
 // their tolerance. interrupt() (SIGINT) drops the running activity, sets status
 // "interrupted" and goes on to the rollbacks the strategy allows. A second interrupt during
-// the rollbacks stops them. Before the first activity, when the experiment calls chaostoxi
-// and nothing responds at the Toxiproxy address on this computer, the built-in engine starts
-// there and runs until the runner is destroyed.
+// the rollbacks stops them. In step mode the runner holds before each activity until step()
+// or resume(), and interrupt() leaves step mode, so the rollbacks run through. Before the
+// first activity, when the experiment calls chaostoxi and nothing responds at the Toxiproxy
+// address on this computer, the built-in engine starts there and runs until the runner is
+// destroyed.
 #pragma once
 
 #include "experiment.h"
@@ -44,8 +46,20 @@ public:
         Experiment experiment, RunContext context, RunOptions options, QObject* parent = nullptr);
     ~ExperimentRunner() override;
 
+    // The part of the run that an activity belongs to.
+    enum class Section { Before, Method, After, Rollbacks };
+    Q_ENUM(Section)
+
     void start();
     void interrupt();
+
+    // In step mode the runner holds before each activity and emits activityHeld().
+    void setStepMode(bool on) { m_stepMode = on; }
+    bool isHeld() const { return m_held != nullptr; }
+    // Runs the held activity, then holds again before the next one.
+    void step();
+    // Leaves step mode and runs the rest of the experiment.
+    void resume();
 
     const Journal& journal() const { return m_journal; }
     RunContext& context() { return m_context; }
@@ -54,6 +68,13 @@ public:
 signals:
     void finished();
     void pauseStarted(const QString& activityName, double seconds);
+    void activityHeld(Section section, int index);
+    void activityStarted(Section section, int index);
+    // `run` is the journal entry; steady-state probes have toleranceMet set.
+    void activityFinished(Section section, int index, const ActivityRun& run);
+    void steadyStateChecked(Section section, bool met);
+    // `warning` is the message chaostoolkit logs for this decision, or empty.
+    void rollbacksDecided(bool play, const QString& warning);
 
 private:
     enum class Phase { Idle, Preparing, Before, Method, After, Rollbacks, Done };
@@ -63,6 +84,9 @@ private:
     void begin();
     void runSequence(const std::vector<Activity>& activities, std::size_t index, Runs* runs,
         bool checkTolerances, std::function<void(bool)> done);
+    void runActivity(const std::vector<Activity>& activities, std::size_t index, Runs* runs,
+        bool checkTolerances, std::function<void(bool)> done);
+    Section section() const;
     void runHypothesis(Phase phase, std::function<void(const SteadyState&)> done);
     void runMethod();
     void runRollbacks();
@@ -77,6 +101,9 @@ private:
     SteadyState m_steadyState;
     ActivityExecutor* m_executor;
     ToxiproxyEndpoint* m_endpoint;
+    bool m_stepMode = false;
+    // The activity that step mode holds back, started by step() or resume().
+    std::function<void()> m_held;
 };
 
 } // namespace chaoslab::chaostoolkit

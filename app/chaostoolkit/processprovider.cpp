@@ -8,9 +8,7 @@
 
 namespace chaoslab::chaostoolkit {
 
-namespace {
-
-QStringList argumentsOf(const Json& arguments)
+QStringList processArguments(const Json& arguments)
 {
     QStringList list;
     if (arguments.is_string())
@@ -30,8 +28,6 @@ QStringList argumentsOf(const Json& arguments)
     }
     return list;
 }
-
-} // namespace
 
 void ProcessProvider::start(const Json& provider, RunContext&, ProviderDone done)
 {
@@ -65,7 +61,7 @@ void ProcessProvider::start(const Json& provider, RunContext&, ProviderDone done
             finish(ProviderResult::failure("activity took too long to complete"));
         });
     }
-    process->start(path, argumentsOf(provider.value("arguments", Json())));
+    process->start(path, processArguments(provider.value("arguments", Json())));
 }
 
 void ProcessProvider::finish(const ProviderResult& result)

@@ -7,10 +7,14 @@
 #include "activityprovider.h"
 
 #include <QPointer>
+#include <QStringList>
 
 class QProcess;
 
 namespace chaoslab::chaostoolkit {
+
+// The program arguments that a provider's "arguments" value gives, as start() passes them.
+QStringList processArguments(const Json& arguments);
 
 class ProcessProvider : public ActivityProvider
 {

@@ -4,6 +4,45 @@
 
 namespace chaoslab::cli {
 
+namespace {
+
+std::vector<char*> withProgramName(int argc, char** argv, std::string& programName)
+{
+    std::vector<char*> arguments(argv, argv + argc);
+    arguments[0] = programName.data();
+    return arguments;
+}
+
+} // namespace
+
+CommandApplication::CommandApplication(
+    int argc, char** argv, std::string_view command, const QString& applicationName)
+    : m_programName("chaoslab " + std::string(command))
+    , m_arguments(withProgramName(argc, argv, m_programName))
+    , m_argc(argc)
+    , m_app(m_argc, m_arguments.data())
+{
+    QCoreApplication::setApplicationName(
+        applicationName.isEmpty() ? QString::fromStdString(m_programName) : applicationName);
+}
+
+bool parseArguments(QCommandLineParser& parser, std::string_view command, VersionOption version)
+{
+    const auto help = parser.addHelpOption();
+    std::optional<QCommandLineOption> versionOption;
+    if (version == VersionOption::With)
+        versionOption = parser.addVersionOption();
+    if (!parser.parse(QCoreApplication::arguments())) {
+        printUsageError(command, parser.errorText().toStdString());
+        return false;
+    }
+    if (parser.isSet(help))
+        parser.showHelp(0);
+    if (versionOption && parser.isSet(*versionOption))
+        parser.showVersion();
+    return true;
+}
+
 void printError(std::string_view command, const std::string& message)
 {
     std::fprintf(stderr, "chaoslab %.*s: %s\n", static_cast<int>(command.size()), command.data(),

@@ -48,14 +48,9 @@ std::optional<DemoHttpOptions> parseOptions(QCommandLineParser& parser)
         u"TCP port to listen on (default 8080); 0 picks a free port."_s, u"port"_s, u"8080"_s);
     parser.setApplicationDescription(description());
     parser.addOptions({ host, port });
-    const auto help = parser.addHelpOption();
 
-    if (!parser.parse(QCoreApplication::arguments())) {
-        printUsageError(commandName, parser.errorText().toStdString());
+    if (!parseArguments(parser, commandName))
         return std::nullopt;
-    }
-    if (parser.isSet(help))
-        parser.showHelp(0);
     if (!parser.positionalArguments().isEmpty()) {
         printUsageError(commandName,
             "unexpected argument '" + parser.positionalArguments().first().toStdString() + "'");
@@ -75,12 +70,7 @@ std::optional<DemoHttpOptions> parseOptions(QCommandLineParser& parser)
 
 int runDemoHttpCommand(int argc, char** argv)
 {
-    // QCommandLineParser names the program after argv[0] in its help and errors.
-    static char programName[] = "chaoslab demo-http";
-    std::vector<char*> arguments(argv, argv + argc);
-    arguments[0] = programName;
-    QCoreApplication app(argc, arguments.data());
-    QCoreApplication::setApplicationName(u"chaoslab demo-http"_s);
+    CommandApplication application(argc, argv, commandName);
 
     QCommandLineParser parser;
     const auto options = parseOptions(parser);
@@ -90,8 +80,8 @@ int runDemoHttpCommand(int argc, char** argv)
     // Watching starts before the "listening" line, so that a signal sent as soon as that line
     // appears reaches the handler and not the default action.
     SignalWatcher signalWatcher({ SIGINT, SIGTERM });
-    QObject::connect(
-        &signalWatcher, &SignalWatcher::received, &app, [](int) { QCoreApplication::quit(); });
+    QObject::connect(&signalWatcher, &SignalWatcher::received, application.app(),
+        [](int) { QCoreApplication::quit(); });
 
     demo::DemoService service;
     if (auto error = service.listen(options->host, options->port)) {

@@ -73,22 +73,14 @@ int validate(const QStringList& files)
 
 int runLabCommand(int argc, char** argv)
 {
-    // QCommandLineParser names the program after argv[0] in its help and errors.
-    static char programName[] = "chaoslab lab";
-    std::vector<char*> arguments(argv, argv + argc);
-    arguments[0] = programName;
-    QCoreApplication app(argc, arguments.data());
-    QCoreApplication::setApplicationName(u"chaoslab lab"_s);
+    CommandApplication application(argc, argv, commandName);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(description());
     parser.addPositionalArgument(u"validate"_s, u"The action: validate."_s);
     parser.addPositionalArgument(u"FILE"_s, u"Lab files or folders of lab files."_s, u"FILE..."_s);
-    const auto help = parser.addHelpOption();
-    if (!parser.parse(QCoreApplication::arguments()))
-        return printUsageError(commandName, parser.errorText().toStdString());
-    if (parser.isSet(help))
-        parser.showHelp(0);
+    if (!parseArguments(parser, commandName))
+        return exitUsage;
 
     QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())

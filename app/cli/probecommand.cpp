@@ -110,14 +110,9 @@ std::optional<ProbeOptions> parseOptions(QCommandLineParser& parser)
     parser.setApplicationDescription(description());
     parser.addOptions({ interval, timeout, duration, json, keepAlive, insecure });
     parser.addPositionalArgument(u"URL"_s, u"The service to probe."_s);
-    const auto help = parser.addHelpOption();
 
-    if (!parser.parse(QCoreApplication::arguments())) {
-        printUsageError(commandName, parser.errorText().toStdString());
+    if (!parseArguments(parser, commandName))
         return std::nullopt;
-    }
-    if (parser.isSet(help))
-        parser.showHelp(0);
     const auto arguments = parser.positionalArguments();
     if (arguments.size() != 1) {
         printUsageError(commandName,
@@ -184,10 +179,10 @@ int runProbe(const ProbeOptions& options)
     if (!options.json) {
         QObject::connect(&runner, &probes::ProbeRunner::bucketClosed, &runner,
             [](const probes::ProbeBucket& bucket) { print(secondLine(bucket) + u'\n'); });
-        print(u"probing %1 every %2 ms, timeout %3 ms%4\n"_s.arg(url)
-                  .arg(options.spec.interval.count())
+        // The URL goes in last: a chained arg() would replace "%2" in an escaped "%2F".
+        print(u"probing %4 every %1 ms, timeout %2 ms%3\n"_s.arg(options.spec.interval.count())
                   .arg(options.spec.timeout.count())
-                  .arg(options.durationSeconds > 0 ? QString() : u"; Ctrl-C stops"_s));
+                  .arg(options.durationSeconds > 0 ? QString() : u"; Ctrl-C stops"_s, url));
     }
     QTimer stopTimer;
     stopTimer.setSingleShot(true);
@@ -205,12 +200,7 @@ int runProbe(const ProbeOptions& options)
 
 int runProbeCommand(int argc, char** argv)
 {
-    // QCommandLineParser names the program after argv[0] in its help and errors.
-    static char programName[] = "chaoslab probe";
-    std::vector<char*> arguments(argv, argv + argc);
-    arguments[0] = programName;
-    QCoreApplication app(argc, arguments.data());
-    QCoreApplication::setApplicationName(u"chaoslab probe"_s);
+    CommandApplication application(argc, argv, commandName);
     // The command prints the probe's start and stop itself. QT_LOGGING_RULES still applies.
     QLoggingCategory::setFilterRules(u"chaoslab.probes.info=false"_s);
 

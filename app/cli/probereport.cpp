@@ -61,12 +61,13 @@ QString secondLine(const probes::ProbeBucket& bucket)
 
 QString summaryText(const QString& url, const probes::ProbeSummary& summary, double seconds)
 {
-    auto text = u"%1: %2 attempts in %3 s, %4 ok, %5 errors (%6%)\n"_s.arg(url)
-                    .arg(summary.attempts)
+    // The URL goes in last: a chained arg() would replace "%2" in an escaped "%2F".
+    auto text = u"%6: %1 attempts in %2 s, %3 ok, %4 errors (%5%)\n"_s.arg(summary.attempts)
                     .arg(seconds, 0, 'f', 1)
                     .arg(summary.ok())
                     .arg(summary.errors())
-                    .arg(summary.errorRate() * 100, 0, 'f', 1);
+                    .arg(summary.errorRate() * 100, 0, 'f', 1)
+                    .arg(url);
     if (summary.ok() > 0) {
         const auto& latency = summary.latency;
         text += u"  latency ms  p50 %1  p95 %2  p99 %3  max %4\n"_s.arg(milliseconds(latency.p50),

@@ -68,14 +68,9 @@ std::optional<RunCommandOptions> parseOptions(QCommandLineParser& parser)
     parser.setApplicationDescription(description());
     parser.addOptions({ journal, var, strategy, map, allowProcess });
     parser.addPositionalArgument(u"experiment"_s, u"The experiment JSON file."_s);
-    const auto help = parser.addHelpOption();
 
-    if (!parser.parse(QCoreApplication::arguments())) {
-        printUsageError(commandName, parser.errorText().toStdString());
+    if (!parseArguments(parser, commandName))
         return std::nullopt;
-    }
-    if (parser.isSet(help))
-        parser.showHelp(0);
     if (parser.positionalArguments().size() != 1) {
         printUsageError(commandName, "expected exactly one experiment file");
         return std::nullopt;
@@ -126,11 +121,7 @@ bool writeJournal(const QString& path, const Journal& journal)
 
 int runRunCommand(int argc, char** argv)
 {
-    static char programName[] = "chaoslab run";
-    std::vector<char*> arguments(argv, argv + argc);
-    arguments[0] = programName;
-    QCoreApplication app(argc, arguments.data());
-    QCoreApplication::setApplicationName(u"chaoslab run"_s);
+    CommandApplication application(argc, argv, commandName);
 
     QCommandLineParser parser;
     auto options = parseOptions(parser);
@@ -160,7 +151,7 @@ int runRunCommand(int argc, char** argv)
     QObject::connect(
         &signalWatcher, &SignalWatcher::received, &runner, [&runner](int) { runner.interrupt(); });
     QObject::connect(
-        &runner, &ExperimentRunner::finished, &app, [] { QCoreApplication::quit(); },
+        &runner, &ExperimentRunner::finished, application.app(), [] { QCoreApplication::quit(); },
         Qt::QueuedConnection);
     runner.start();
     QCoreApplication::exec();

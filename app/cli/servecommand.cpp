@@ -50,18 +50,10 @@ std::optional<ServeOptions> parseOptions(QCommandLineParser& parser, int& exitCo
         "(-port 8474) work as with toxiproxy-server."_s);
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.addOptions({ host, port, config });
-    const auto help = parser.addHelpOption();
-    const auto version = parser.addVersionOption();
 
     exitCode = exitUsage;
-    if (!parser.parse(QCoreApplication::arguments())) {
-        printUsageError(commandName, parser.errorText().toStdString());
+    if (!parseArguments(parser, commandName, VersionOption::With))
         return std::nullopt;
-    }
-    if (parser.isSet(help))
-        parser.showHelp(0);
-    if (parser.isSet(version))
-        parser.showVersion();
     if (!parser.positionalArguments().isEmpty()) {
         printUsageError(commandName,
             "unexpected argument '" + parser.positionalArguments().first().toStdString() + "'");
@@ -117,12 +109,7 @@ int serve(const ServeOptions& options, const std::vector<engine::PopulateEntry>&
 
 int runServeCommand(int argc, char** argv)
 {
-    // QCommandLineParser names the program after argv[0] in its help and errors.
-    static char programName[] = "chaoslab serve";
-    std::vector<char*> arguments(argv, argv + argc);
-    arguments[0] = programName;
-    QCoreApplication app(argc, arguments.data());
-    QCoreApplication::setApplicationName(u"chaoslab serve"_s);
+    CommandApplication application(argc, argv, commandName);
     QCoreApplication::setApplicationVersion(QStringLiteral(CHAOSLAB_VERSION));
 
     QCommandLineParser parser;

@@ -89,10 +89,17 @@ CheckResult evaluateStateCheck(const LabCheck& check, const QList<Proxy>& proxie
     return evaluateToxicCheck(check, *proxy);
 }
 
-std::optional<double> metricValue(const QString& metric, const probes::ProbeBucket& bucket)
+std::optional<double> metricValue(const QString& metric, const probes::ProbeBucket& bucket,
+    std::optional<probes::ProbeOutcome> outcome)
 {
     if (metric == u"error_rate")
         return bucket.attempts > 0 ? std::optional(bucket.errorRate()) : std::nullopt;
+    if (metric == u"outcome_rate" || metric == u"outcome_count") {
+        if (!outcome || bucket.attempts == 0)
+            return std::nullopt;
+        const int count = bucket.outcomes[size_t(*outcome)];
+        return metric == u"outcome_count" ? double(count) : double(count) / bucket.attempts;
+    }
     if (bucket.ok() == 0)
         return std::nullopt;
     if (metric == u"p50")
@@ -109,8 +116,13 @@ std::optional<double> metricValue(const QString& metric, const probes::ProbeBuck
 CheckResult evaluateProbeCheck(
     const LabCheck& check, const std::deque<probes::ProbeBucket>& buckets, qint64 nowMs)
 {
-    const bool rate = check.metric == u"error_rate";
-    const QString unit = rate ? QString() : CheckText::tr(" ms");
+    const bool rate = check.metric == u"error_rate" || check.metric == u"outcome_rate";
+    const bool count = check.metric == u"outcome_count";
+    const QString unit = rate || count ? QString() : CheckText::tr(" ms");
+    // An outcome metric is shown with its outcome: "outcome_rate(reset)".
+    const QString metric = check.outcome
+        ? QStringLiteral("%1(%2)").arg(check.metric, probes::outcomeName(*check.outcome))
+        : check.metric;
     const QString needed = describeRange(check.range, unit);
     if (buckets.empty() || buckets.back().secondMs + SecondMs + StaleAfterMs < nowMs)
         return { false, CheckText::tr("no recent results from probe %1").arg(check.probe) };
@@ -118,18 +130,19 @@ CheckResult evaluateProbeCheck(
     int streak = 0;
     qint64 expectedSecond = buckets.back().secondMs;
     for (auto it = buckets.rbegin(); it != buckets.rend() && streak < check.seconds; ++it) {
-        const std::optional<double> value = metricValue(check.metric, *it);
+        const std::optional<double> value = metricValue(check.metric, *it, check.outcome);
         if (it->secondMs != expectedSecond || !value || !check.range.contains(*value))
             break;
         ++streak;
         expectedSecond -= SecondMs;
     }
-    const std::optional<double> latest = metricValue(check.metric, buckets.back());
+    const std::optional<double> latest = metricValue(check.metric, buckets.back(), check.outcome);
     const QString latestText = !latest ? CheckText::tr("no value")
         : rate                         ? QStringLiteral("%1").arg(*latest, 0, 'f', 2)
+        : count                        ? QStringLiteral("%1").arg(*latest, 0, 'f', 0)
                                        : QStringLiteral("%1 ms").arg(*latest, 0, 'f', 0);
     const QString status = CheckText::tr("%1 of %2 is %3; needs %4 for %5 s (%6 s so far)")
-                               .arg(check.metric, check.probe, latestText, needed)
+                               .arg(metric, check.probe, latestText, needed)
                                .arg(check.seconds)
                                .arg(streak);
     return { streak >= check.seconds, status };

@@ -30,8 +30,10 @@ CheckResult evaluateStateCheck(const LabCheck& check, const QList<toxiproxy::Pro
 CheckResult evaluateProbeCheck(
     const LabCheck& check, const std::deque<probes::ProbeBucket>& buckets, qint64 nowMs);
 
-// The value of `metric` ("p50", "p95", "p99", "max", "error_rate") in one bucket, or nothing
-// when the bucket has no value for it.
-std::optional<double> metricValue(const QString& metric, const probes::ProbeBucket& bucket);
+// The value of `metric` ("p50", "p95", "p99", "max", "error_rate", "outcome_rate",
+// "outcome_count") in one bucket, or nothing when the bucket has no value for it. The
+// outcome metrics count the attempts that ended with `outcome` and have no value without it.
+std::optional<double> metricValue(const QString& metric, const probes::ProbeBucket& bucket,
+    std::optional<probes::ProbeOutcome> outcome = std::nullopt);
 
 } // namespace chaoslab::lab

@@ -3,6 +3,7 @@
 // docs/labs.md.
 #pragma once
 
+#include "probes/probeoutcome.h"
 #include "toxiproxy/toxic.h"
 
 #include <QList>
@@ -86,10 +87,13 @@ struct LabCheck
     bool present = true;
     // Proxy: its enabled state.
     std::optional<bool> enabled;
-    // Probe: `metric` of probe `probe` ("p50", "p95", "p99", "max" in ms, "error_rate" in
-    // [0, 1]) stays in `range` for `seconds` consecutive seconds.
+    // Probe: `metric` of probe `probe` stays in `range` for `seconds` consecutive seconds.
+    // Metrics: "p50", "p95", "p99", "max" in ms; "error_rate" and "outcome_rate" in [0, 1];
+    // "outcome_count" in attempts per second. The outcome metrics count the attempts that
+    // ended with `outcome`, which is set for them and only for them.
     QString probe;
     QString metric;
+    std::optional<probes::ProbeOutcome> outcome;
     LabRange range;
     int seconds = 1;
 };

@@ -11,6 +11,11 @@
 
 namespace chaoslab::lab {
 
+// The toxic type named `name`, or nullptr when the engine has none of that name.
+const engine::ToxicType* toxicTypeNamed(const QString& name);
+// Every toxic type name, comma-separated, for error messages.
+QString toxicTypeList();
+
 class LabParser
 {
 public:
@@ -35,18 +40,26 @@ private:
     void readProbes(const Json& root);
     void readSteps(const Json& root);
 
-    // labstepparser.cpp: one step and its actions, checks and question.
+    // labstepparser.cpp: one step, its actions and its question.
     LabStep readStep(const Json& step, const std::string& pointer);
     std::optional<LabAction> readAction(const Json& action, const std::string& pointer);
     bool readToxic(const Json& action, const std::string& pointer, LabAction& into);
     bool readAttributes(const Json& object, const std::string& pointer, const QString& type,
         toxiproxy::Toxic& into);
+    std::optional<LabQuestion> readQuestion(const Json& step, const std::string& pointer);
+    bool knownProxy(const Json& object, const std::string& pointer, QString& name);
+
+    // labcheckparser.cpp: one check of a step.
     std::optional<LabCheck> readCheck(const Json& check, const std::string& pointer);
+    std::optional<LabCheck> readProbeCheck(
+        const Json& check, const std::string& pointer, LabCheck& read);
+    // Reads "outcome", which the outcome metrics require and the others reject.
+    bool readOutcome(const Json& check, const std::string& pointer, LabCheck& into);
+    std::optional<LabCheck> readToxicCheck(
+        const Json& check, const std::string& pointer, LabCheck& read);
     void readAttributeRanges(const Json& attributes, const std::string& pointer,
         const engine::ToxicType& type, LabCheck& into);
     std::optional<LabRange> readRange(const Json& object, const std::string& pointer);
-    std::optional<LabQuestion> readQuestion(const Json& step, const std::string& pointer);
-    bool knownProxy(const Json& object, const std::string& pointer, QString& name);
 
     JsonReader m_reader;
     LabDocument m_lab;

@@ -11,12 +11,10 @@ namespace {
 const QStringList actionNames { QStringLiteral("add_toxic"), QStringLiteral("update_toxic"),
     QStringLiteral("remove_toxic"), QStringLiteral("enable_proxy"), QStringLiteral("disable_proxy"),
     QStringLiteral("reset") };
-const QStringList checkNames { QStringLiteral("toxic"), QStringLiteral("proxy"),
-    QStringLiteral("probe") };
-const QStringList metrics { QStringLiteral("p50"), QStringLiteral("p95"), QStringLiteral("p99"),
-    QStringLiteral("max"), QStringLiteral("error_rate") };
 
 constexpr qint64 MaxAttribute = std::numeric_limits<qint32>::max();
+
+} // namespace
 
 QString toxicTypeList()
 {
@@ -26,12 +24,10 @@ QString toxicTypeList()
     return names.join(QStringLiteral(", "));
 }
 
-const engine::ToxicType* toxicType(const QString& name)
+const engine::ToxicType* toxicTypeNamed(const QString& name)
 {
     return engine::findToxicType(name.toStdString());
 }
-
-} // namespace
 
 bool LabParser::knownProxy(const Json& object, const std::string& pointer, QString& name)
 {
@@ -79,7 +75,10 @@ LabStep LabParser::readStep(const Json& step, const std::string& pointer)
                 read.hints.append(hint);
         }
     }
-    const bool completes = !read.checks.isEmpty() || !read.confirm.isEmpty() || read.question;
+    // Counts what the step declares, so a step whose only check is invalid gets that
+    // check's error alone.
+    const bool completes
+        = !checks.isEmpty() || step.contains("confirm") || step.contains("question");
     if (!completes) {
         m_reader.errorAt(pointer,
             QStringLiteral("step \"%1\" has no way to complete; give it \"checks\", "
@@ -140,7 +139,7 @@ bool LabParser::readToxic(const Json& action, const std::string& pointer, LabAct
             into.toxic.toxicity = *toxicity;
             into.toxicityGiven = true;
         }
-        return !into.toxic.name.isEmpty() && toxicType(into.toxic.type)
+        return !into.toxic.name.isEmpty() && toxicTypeNamed(into.toxic.type)
             && readAttributes(action, pointer, into.toxic.type, into.toxic);
     }
     const Json* toxic = m_reader.member(action, pointer, "toxic", true, Json::value_t::object);
@@ -164,7 +163,7 @@ bool LabParser::readToxic(const Json& action, const std::string& pointer, LabAct
         into.toxic.toxicity = *toxicity;
         into.toxicityGiven = true;
     }
-    if (!into.toxic.type.isEmpty() && !toxicType(into.toxic.type)) {
+    if (!into.toxic.type.isEmpty() && !toxicTypeNamed(into.toxic.type)) {
         m_reader.errorAt(JsonReader::child(at, "type"),
             QStringLiteral("unknown toxic type \"%1\"; expected %2")
                 .arg(into.toxic.type, toxicTypeList()));
@@ -176,7 +175,7 @@ bool LabParser::readToxic(const Json& action, const std::string& pointer, LabAct
 bool LabParser::readAttributes(
     const Json& object, const std::string& pointer, const QString& type, toxiproxy::Toxic& into)
 {
-    const engine::ToxicType* known = toxicType(type);
+    const engine::ToxicType* known = toxicTypeNamed(type);
     if (!known) {
         m_reader.errorAt(JsonReader::child(pointer, "type"),
             QStringLiteral("unknown toxic type \"%1\"; expected %2").arg(type, toxicTypeList()));
@@ -222,119 +221,6 @@ bool LabParser::readAttributes(
         ok = false;
     }
     return ok;
-}
-
-std::optional<LabRange> LabParser::readRange(const Json& object, const std::string& pointer)
-{
-    LabRange range;
-    range.min = m_reader.number(object, pointer, "min", false);
-    range.max = m_reader.number(object, pointer, "max", false);
-    if (!range.min && !range.max) {
-        m_reader.errorAt(pointer, QStringLiteral("give \"min\", \"max\" or both"));
-        return std::nullopt;
-    }
-    if (range.min && range.max && *range.min > *range.max) {
-        m_reader.errorAt(pointer,
-            QStringLiteral("\"min\" %1 is above \"max\" %2").arg(*range.min).arg(*range.max));
-        return std::nullopt;
-    }
-    return range;
-}
-
-std::optional<LabCheck> LabParser::readCheck(const Json& check, const std::string& pointer)
-{
-    const std::optional<QString> name = m_reader.string(check, pointer, "check", true);
-    if (!name)
-        return std::nullopt;
-    const qsizetype kind = checkNames.indexOf(*name);
-    if (kind < 0) {
-        m_reader.errorAt(JsonReader::child(pointer, "check"),
-            QStringLiteral("unknown check \"%1\"; expected %2")
-                .arg(*name, checkNames.join(QStringLiteral(", "))));
-        return std::nullopt;
-    }
-    LabCheck read;
-    read.kind = LabCheck::Kind(kind);
-    if (read.kind == LabCheck::Kind::Proxy) {
-        m_reader.allowOnly(check, pointer, { "check", "proxy", "enabled" });
-        read.enabled = m_reader.boolean(check, pointer, "enabled", true);
-        return knownProxy(check, pointer, read.proxy) && read.enabled ? std::optional(read)
-                                                                      : std::nullopt;
-    }
-    if (read.kind == LabCheck::Kind::Probe) {
-        m_reader.allowOnly(check, pointer, { "check", "probe", "metric", "min", "max", "seconds" });
-        read.probe = m_reader.string(check, pointer, "probe", true).value_or(QString());
-        if (!read.probe.isEmpty() && !m_probeIds.contains(read.probe)) {
-            m_reader.errorAt(JsonReader::child(pointer, "probe"),
-                QStringLiteral("unknown probe \"%1\"; declare it under \"probes\"")
-                    .arg(read.probe));
-            return std::nullopt;
-        }
-        read.metric = m_reader.string(check, pointer, "metric", true).value_or(QString());
-        if (!read.metric.isEmpty() && !metrics.contains(read.metric)) {
-            m_reader.errorAt(JsonReader::child(pointer, "metric"),
-                QStringLiteral("unknown metric \"%1\"; expected %2")
-                    .arg(read.metric, metrics.join(QStringLiteral(", "))));
-            return std::nullopt;
-        }
-        read.seconds = int(m_reader.integer(check, pointer, "seconds", false, 1, 3600).value_or(1));
-        const auto range = readRange(check, pointer);
-        if (!range || read.probe.isEmpty() || read.metric.isEmpty())
-            return std::nullopt;
-        read.range = *range;
-        return read;
-    }
-    m_reader.allowOnly(
-        check, pointer, { "check", "proxy", "type", "stream", "present", "attributes" });
-    const bool proxyOk = knownProxy(check, pointer, read.proxy);
-    read.toxicType = m_reader.string(check, pointer, "type", true).value_or(QString());
-    read.present = m_reader.boolean(check, pointer, "present", false).value_or(true);
-    if (const auto stream = m_reader.string(check, pointer, "stream", false)) {
-        read.stream = toxiproxy::parseStream(*stream);
-        if (!read.stream) {
-            m_reader.errorAt(JsonReader::child(pointer, "stream"),
-                QStringLiteral("unknown stream \"%1\"; expected upstream or downstream")
-                    .arg(*stream));
-        }
-    }
-    const engine::ToxicType* type = toxicType(read.toxicType);
-    if (!read.toxicType.isEmpty() && !type) {
-        m_reader.errorAt(JsonReader::child(pointer, "type"),
-            QStringLiteral("unknown toxic type \"%1\"; expected %2")
-                .arg(read.toxicType, toxicTypeList()));
-    }
-    const Json* attributes
-        = m_reader.member(check, pointer, "attributes", false, Json::value_t::object);
-    if (attributes && type)
-        readAttributeRanges(*attributes, JsonReader::child(pointer, "attributes"), *type, read);
-    if (!proxyOk || !type || (read.stream == std::nullopt && check.contains("stream")))
-        return std::nullopt;
-    return read;
-}
-
-void LabParser::readAttributeRanges(const Json& attributes, const std::string& pointer,
-    const engine::ToxicType& type, LabCheck& into)
-{
-    for (const auto& [attribute, range] : attributes.items()) {
-        const std::string at = JsonReader::child(pointer, attribute.c_str());
-        const bool belongs = std::find(type.attributes.begin(), type.attributes.end(), attribute)
-            != type.attributes.end();
-        if (!belongs) {
-            m_reader.errorAtKey(at,
-                QStringLiteral("%1 has no attribute \"%2\"")
-                    .arg(into.toxicType, QString::fromStdString(attribute)));
-            continue;
-        }
-        if (!range.is_object()) {
-            m_reader.errorAt(at,
-                QStringLiteral("an attribute check must be an object with \"min\", \"max\" "
-                               "or both"));
-            continue;
-        }
-        m_reader.allowOnly(range, at, { "min", "max" });
-        if (const auto bounds = readRange(range, at))
-            into.attributes.insert(QString::fromStdString(attribute), *bounds);
-    }
 }
 
 std::optional<LabQuestion> LabParser::readQuestion(const Json& step, const std::string& pointer)

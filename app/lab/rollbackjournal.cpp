@@ -1,5 +1,6 @@
 #include "rollbackjournal.h"
 
+#include "processidentity.h"
 #include "toxiproxy/responseparser.h"
 
 #include <QDir>
@@ -33,6 +34,23 @@ Json proxyJson(const Proxy& proxy)
     return { { "name", proxy.name.toStdString() }, { "listen", proxy.listen.toStdString() },
         { "upstream", proxy.upstream.toStdString() }, { "enabled", proxy.enabled },
         { "toxics", toxics } };
+}
+
+// Whether the process that wrote the journal file at `path` still runs, so the journal
+// belongs to a run in progress. A journal that cannot be read counts as left behind, so
+// that reading it reports the damage.
+bool writerIsRunning(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const Json root = Json::parse(file.readAll().toStdString(), nullptr, false);
+    if (!root.is_object() || !root.contains("writer") || !root["writer"].is_object())
+        return false;
+    const Json& writer = root["writer"];
+    const ProcessIdentity identity { writer.value("pid", qint64(0)),
+        writer.value("start_ticks", qint64(0)) };
+    return identity.isRunning();
 }
 
 QString text(const Json& object, const char* key)
@@ -84,8 +102,10 @@ QStringList RollbackJournal::leftBehind(const QString& folder)
     QStringList paths;
     const QDir dir(folder);
     for (const QString& name :
-        dir.entryList({ QStringLiteral("*.json") }, QDir::Files, QDir::Time | QDir::Reversed))
-        paths.append(dir.filePath(name));
+        dir.entryList({ QStringLiteral("*.json") }, QDir::Files, QDir::Time | QDir::Reversed)) {
+        if (!writerIsRunning(dir.filePath(name)))
+            paths.append(dir.filePath(name));
+    }
     return paths;
 }
 
@@ -126,8 +146,10 @@ bool RollbackJournal::write(QString* error) const
             item["before"] = proxyJson(*entry.before);
         proxies.push_back(item);
     }
+    const ProcessIdentity writer = ProcessIdentity::current();
     const Json root = { { "format", JournalFormat }, { "owner", m_owner.toStdString() },
         { "server", m_serverUrl.toString().toStdString() },
+        { "writer", { { "pid", writer.pid }, { "start_ticks", writer.startTicks } } },
         { "started", m_started.toString(Qt::ISODateWithMs).toStdString() },
         { "proxies", proxies } };
 

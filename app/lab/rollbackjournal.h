@@ -34,7 +34,8 @@ public:
 
     // Reads a journal written by an earlier run; sets `error` when it cannot be read.
     static std::optional<RollbackJournal> read(const QString& path, QString* error);
-    // Returns the journals left in `folder` by runs that did not finish their rollback.
+    // Returns the journals left in `folder` by runs that did not finish their rollback and
+    // whose process has ended, leaving out those of runs still going on.
     static QStringList leftBehind(const QString& folder);
 
     // Each record call writes the whole file before it returns and ignores a proxy that

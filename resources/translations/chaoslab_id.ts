@@ -51,6 +51,32 @@
     </message>
 </context>
 <context>
+    <name>ExperimentSettings</name>
+    <message>
+        <source>Invalid rollback strategy &quot;%1&quot;: choose default, always, never or deviated.</source>
+        <translation>Strategi rollback &quot;%1&quot; tidak valid: pilih default, always, never, atau deviated.</translation>
+    </message>
+    <message>
+        <source>Variable line %1 &quot;%2&quot;: %3</source>
+        <translation>Baris variabel %1 &quot;%2&quot;: %3</translation>
+    </message>
+    <message>
+        <source>Map line %1 &quot;%2&quot;: %3</source>
+        <translation>Baris map %1 &quot;%2&quot;: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ExperimentSummary</name>
+    <message>
+        <source>%1 s before</source>
+        <translation>%1 dtk sebelum</translation>
+    </message>
+    <message>
+        <source>%1 s after</source>
+        <translation>%1 dtk sesudah</translation>
+    </message>
+</context>
+<context>
     <name>LabCheck</name>
     <message>
         <source>between %1 and %2%3</source>
@@ -118,7 +144,7 @@
     </message>
     <message>
         <source>%1 of %2 is %3; needs %4 for %5 s (%6 s so far)</source>
-        <translation>%1 dari %2 bernilai %3; harus %4 selama %5 dtk (baru %6 dtk)</translation>
+        <translation>%1 dari %2 bernilai %3; harus %4 selama %5 dtk (sudah %6 dtk)</translation>
     </message>
 </context>
 <context>
@@ -698,6 +724,171 @@
     </message>
 </context>
 <context>
+    <name>chaoslab::ui::EnvCommand</name>
+    <message>
+        <source>&quot;%1&quot; crashed.</source>
+        <translation>&quot;%1&quot; berhenti mendadak (crash).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; failed with exit code %2. %3</source>
+        <translation>&quot;%1&quot; gagal dengan kode keluar %2. %3</translation>
+    </message>
+    <message>
+        <source>It printed no reason.</source>
+        <translation>Program tidak menampilkan alasannya.</translation>
+    </message>
+    <message>
+        <source>Could not run &quot;%1&quot;: %2. Check that the chaoslab program is installed next to the console.</source>
+        <translation>Gagal menjalankan &quot;%1&quot;: %2. Pastikan program chaoslab terpasang di folder yang sama dengan konsol.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; did not finish in time and was stopped. Run it in a terminal to see where it waits.</source>
+        <translation>&quot;%1&quot; tidak selesai tepat waktu dan dihentikan. Jalankan di terminal untuk melihat di mana ia menunggu.</translation>
+    </message>
+</context>
+<context>
+    <name>chaoslab::ui::EnvironmentModel</name>
+    <message>
+        <source>Running</source>
+        <translation>Berjalan</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Berhenti</translation>
+    </message>
+    <message>
+        <source>Not installed</source>
+        <translation>Belum terpasang</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Gagal</translation>
+    </message>
+    <message>
+        <source>Running (external)</source>
+        <translation>Berjalan (eksternal)</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Tidak diketahui</translation>
+    </message>
+    <message>
+        <source>Proxy %1</source>
+        <translation>Proxy %1</translation>
+    </message>
+    <message>
+        <source>%1, PID %2</source>
+        <translation>%1, PID %2</translation>
+    </message>
+    <message>
+        <source>To %1</source>
+        <translation>Ke %1</translation>
+    </message>
+    <message>
+        <source>Listens on %1 and forwards to %2.</source>
+        <translation>Listen di %1 dan meneruskan ke %2.</translation>
+    </message>
+    <message>
+        <source>Something answers here that the local stack did not start.</source>
+        <translation>Ada program lain yang menjawab di sini, bukan yang dijalankan stack lokal.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Details and what to do</source>
+        <translation>Detail dan tindakan</translation>
+    </message>
+</context>
+<context>
+    <name>chaoslab::ui::EnvironmentPanel</name>
+    <message>
+        <source>Start local stack</source>
+        <translation>Jalankan stack lokal</translation>
+    </message>
+    <message>
+        <source>Stop local stack</source>
+        <translation>Hentikan stack lokal</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <source>Checking the lab stack…</source>
+        <translation>Memeriksa stack lab…</translation>
+    </message>
+    <message>
+        <source>Services and proxies of the lab stack</source>
+        <translation>Layanan dan proxy stack lab</translation>
+    </message>
+    <message>
+        <source>Starts MariaDB, RabbitMQ, Redis, PostgreSQL, the built-in engine with the lab&apos;s proxies, the demo HTTP service and the order system on this computer, without Docker.</source>
+        <translation>Menjalankan MariaDB, RabbitMQ, Redis, PostgreSQL, engine bawaan dengan proxy lab, layanan HTTP demo, dan sistem pesanan di komputer ini, tanpa Docker.</translation>
+    </message>
+    <message>
+        <source>Stops exactly what &quot;Start local stack&quot; started. Data is kept.</source>
+        <translation>Menghentikan tepat apa yang dijalankan &quot;Jalankan stack lokal&quot;. Data tetap disimpan.</translation>
+    </message>
+    <message>
+        <source>Output of the lab stack commands</source>
+        <translation>Output perintah stack lab</translation>
+    </message>
+    <message>
+        <source>Output of starting and stopping the stack appears here.</source>
+        <translation>Output saat menjalankan dan menghentikan stack muncul di sini.</translation>
+    </message>
+    <message>
+        <source>$ %1</source>
+        <translation>$ %1</translation>
+    </message>
+    <message>
+        <source>Starting the local stack… this can take a minute.</source>
+        <translation>Menjalankan stack lokal… ini bisa memakan waktu satu menit.</translation>
+    </message>
+    <message>
+        <source>Stopping the local stack…</source>
+        <translation>Menghentikan stack lokal…</translation>
+    </message>
+    <message>
+        <source>Could not read the stack&apos;s status (%1).</source>
+        <translation>Gagal membaca status stack (%1).</translation>
+    </message>
+    <message>
+        <source>Local stack started.</source>
+        <translation>Stack lokal sudah berjalan.</translation>
+    </message>
+    <message>
+        <source>Local stack stopped.</source>
+        <translation>Stack lokal sudah berhenti.</translation>
+    </message>
+    <message>
+        <source>the built-in engine started by the local stack</source>
+        <translation>engine bawaan yang dijalankan stack lokal</translation>
+    </message>
+    <message>
+        <source>a Toxiproxy server that the local stack did not start</source>
+        <translation>server Toxiproxy yang tidak dijalankan stack lokal</translation>
+    </message>
+    <message>
+        <source>nothing (no Toxiproxy server answers)</source>
+        <translation>tidak ada (tidak ada server Toxiproxy yang menjawab)</translation>
+    </message>
+    <message>
+        <source>Toxiproxy API %1: %2. Data folder: %3</source>
+        <translation>API Toxiproxy %1: %2. Folder data: %3</translation>
+    </message>
+</context>
+<context>
     <name>chaoslab::ui::EventLogModel</name>
     <message>
         <source>Server: %1</source>
@@ -740,6 +931,436 @@
     </message>
 </context>
 <context>
+    <name>chaoslab::ui::ExperimentPanel</name>
+    <message>
+        <source>Open e&amp;xperiment…</source>
+        <translation>&amp;Buka eksperimen…</translation>
+    </message>
+    <message>
+        <source>&amp;Recent experiments</source>
+        <translation>Eksperimen &amp;terakhir</translation>
+    </message>
+    <message>
+        <source>No experiment open. Open a Chaos Toolkit experiment file (JSON) with File ▸ Open experiment.</source>
+        <translation>Belum ada eksperimen yang dibuka. Buka berkas eksperimen Chaos Toolkit (JSON) lewat Berkas ▸ Buka eksperimen.</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Buka…</translation>
+    </message>
+    <message>
+        <source>Run all</source>
+        <translation>Jalankan semua</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Satu langkah</translation>
+    </message>
+    <message>
+        <source>Run rest</source>
+        <translation>Lanjutkan</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Hentikan</translation>
+    </message>
+    <message>
+        <source>Save journal…</source>
+        <translation>Simpan journal…</translation>
+    </message>
+    <message>
+        <source>Output of the selected step</source>
+        <translation>Output langkah yang dipilih</translation>
+    </message>
+    <message>
+        <source>Run log</source>
+        <translation>Log run</translation>
+    </message>
+    <message>
+        <source>Run settings</source>
+        <translation>Pengaturan run</translation>
+    </message>
+    <message>
+        <source>Step output, run log and settings</source>
+        <translation>Output langkah, log run, dan pengaturan</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>Step output</source>
+        <translation>Output langkah</translation>
+    </message>
+    <message>
+        <source>Runs the whole experiment, as chaoslab run does</source>
+        <translation>Menjalankan seluruh eksperimen, seperti chaoslab run</translation>
+    </message>
+    <message>
+        <source>Runs the next activity, then stops before the one after it</source>
+        <translation>Menjalankan activity berikutnya, lalu berhenti sebelum activity sesudahnya</translation>
+    </message>
+    <message>
+        <source>Interrupts the run; the rollbacks that the strategy allows still play</source>
+        <translation>Menginterupsi run; rollback yang diizinkan strategi tetap dijalankan</translation>
+    </message>
+    <message>
+        <source>Open experiment</source>
+        <translation>Buka eksperimen</translation>
+    </message>
+    <message>
+        <source>Chaos Toolkit experiments (*.json);;All files (*)</source>
+        <translation>Eksperimen Chaos Toolkit (*.json);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>No recent experiments</source>
+        <translation>Belum ada eksperimen terakhir</translation>
+    </message>
+    <message>
+        <source>Could not open the experiment %1:
+%2
+Fix the file and open it again.</source>
+        <translation>Gagal membuka eksperimen %1:
+%2
+Perbaiki berkasnya, lalu buka lagi.</translation>
+    </message>
+    <message>
+        <source>Save journal</source>
+        <translation>Simpan journal</translation>
+    </message>
+    <message>
+        <source>Journals (*.json)</source>
+        <translation>Journal (*.json)</translation>
+    </message>
+    <message>
+        <source>Could not write the journal to %1: %2. Choose another file.</source>
+        <translation>Gagal menulis journal ke %1: %2. Pilih berkas lain.</translation>
+    </message>
+    <message>
+        <source>Journal of &quot;%1&quot; saved to %2</source>
+        <translation>Journal &quot;%1&quot; disimpan ke %2</translation>
+    </message>
+    <message>
+        <source>steady state before</source>
+        <translation>steady state sebelum</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>method</translation>
+    </message>
+    <message>
+        <source>steady state after</source>
+        <translation>steady state sesudah</translation>
+    </message>
+    <message>
+        <source>rollbacks</source>
+        <translation>rollback</translation>
+    </message>
+    <message>
+        <source>Stopping: waiting for the rollbacks to finish…</source>
+        <translation>Menghentikan: menunggu rollback selesai…</translation>
+    </message>
+    <message>
+        <source>Stopping: the rollbacks that the strategy &quot;%1&quot; allows play now…</source>
+        <translation>Menghentikan: rollback yang diizinkan strategi &quot;%1&quot; sedang dijalankan…</translation>
+    </message>
+    <message>
+        <source>Not started: a setting is invalid. %1</source>
+        <translation>Tidak dimulai: ada pengaturan yang tidak valid. %1</translation>
+    </message>
+    <message>
+        <source>Not started: %1</source>
+        <translation>Tidak dimulai: %1</translation>
+    </message>
+    <message>
+        <source>Not started: this experiment runs local programs (process providers), which need your permission for this experiment.</source>
+        <translation>Tidak dimulai: eksperimen ini menjalankan program lokal (process provider), yang memerlukan izin Anda untuk eksperimen ini.</translation>
+    </message>
+    <message>
+        <source>Run local programs?</source>
+        <translation>Jalankan program lokal?</translation>
+    </message>
+    <message>
+        <source>The experiment &quot;%1&quot; runs these commands on this computer, with your user&apos;s rights. Allow them only if you trust the file.</source>
+        <translation>Eksperimen &quot;%1&quot; menjalankan perintah berikut di komputer ini dengan hak akses user Anda. Izinkan hanya jika Anda memercayai berkas ini.</translation>
+    </message>
+    <message>
+        <source>Allow and run</source>
+        <translation>Izinkan dan jalankan</translation>
+    </message>
+    <message>
+        <source>Running step by step…</source>
+        <translation>Berjalan langkah demi langkah…</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Berjalan…</translation>
+    </message>
+    <message>
+        <source>Experiment started: %1</source>
+        <translation>Eksperimen dimulai: %1</translation>
+    </message>
+    <message>
+        <source>Experiment &quot;%1&quot; started (rollback strategy &quot;%2&quot;)</source>
+        <translation>Eksperimen &quot;%1&quot; dimulai (strategi rollback &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>Waiting before %1 (%2). Next step runs it; Run rest runs the rest.</source>
+        <translation>Menunggu sebelum %1 (%2). Satu langkah menjalankannya; Lanjutkan menjalankan sisanya.</translation>
+    </message>
+    <message>
+        <source>Experiment ended: %1 (%2)</source>
+        <translation>Eksperimen selesai: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Experiment &quot;%1&quot; ended with status &quot;%2&quot;%3</source>
+        <translation>Eksperimen &quot;%1&quot; selesai dengan status &quot;%2&quot;%3</translation>
+    </message>
+    <message>
+        <source>, deviated</source>
+        <translation>, deviated</translation>
+    </message>
+    <message>
+        <source>The experiment&apos;s changes were kept after the run, because &quot;Keep the experiment&apos;s changes after it ends&quot; is checked. Undo them with Reset all.</source>
+        <translation>Perubahan dari eksperimen dibiarkan setelah run, karena &quot;Biarkan perubahan eksperimen setelah selesai&quot; dicentang. Batalkan dengan Reset semua.</translation>
+    </message>
+    <message>
+        <source>Restored after the run: %1.</source>
+        <translation>Dipulihkan setelah run: %1.</translation>
+    </message>
+    <message>
+        <source>Some of the experiment&apos;s changes could not be restored after the run: %1. The next start of the console tries again.</source>
+        <translation>Beberapa perubahan dari eksperimen tidak dapat dipulihkan setelah run: %1. Konsol akan mencoba lagi saat dimulai berikutnya.</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>tidak diperiksa</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>terpenuhi</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>tidak terpenuhi</translation>
+    </message>
+    <message>
+        <source>Status: %1 · deviated: %2 · steady state before: %3 · after: %4</source>
+        <translation>Status: %1 · deviated: %2 · steady state sebelum: %3 · sesudah: %4</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+</context>
+<context>
+    <name>chaoslab::ui::ExperimentRunTracker</name>
+    <message>
+        <source>met</source>
+        <translation>terpenuhi</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>tidak terpenuhi</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; failed, and the run goes on: Chaos Toolkit does not fail an experiment for a failed activity in the method.</source>
+        <translation>&quot;%1&quot; gagal, tetapi run berlanjut: Chaos Toolkit tidak menggagalkan eksperimen karena activity yang gagal di method.</translation>
+    </message>
+    <message>
+        <source>Probe &quot;%1&quot; has a tolerance, which Chaos Toolkit ignores in the method: its output is recorded, not checked.</source>
+        <translation>Probe &quot;%1&quot; memiliki toleransi, yang diabaikan Chaos Toolkit di method: output-nya dicatat, tidak diperiksa.</translation>
+    </message>
+    <message>
+        <source>Experiment: %1 (%2)</source>
+        <translation>Eksperimen: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>not played</source>
+        <translation>tidak dijalankan</translation>
+    </message>
+    <message>
+        <source>Rollbacks not played: %1</source>
+        <translation>Rollback tidak dijalankan: %1</translation>
+    </message>
+    <message>
+        <source>Rollbacks not played: the run ended &quot;%1&quot; and the rollback strategy is &quot;default&quot;, under which Chaos Toolkit plays no rollbacks after a failure, a deviation or an interrupt. The experiment&apos;s changes stay, because &quot;Keep the experiment&apos;s changes after it ends&quot; is checked: undo them with Reset all, or choose the strategy &quot;always&quot; and run again.</source>
+        <translation>Rollback tidak dijalankan: run berakhir &quot;%1&quot; dan strategi rollback-nya &quot;default&quot;, sehingga Chaos Toolkit tidak menjalankan rollback setelah kegagalan, deviasi, atau interupsi. Perubahan dari eksperimen tetap ada, karena &quot;Biarkan perubahan eksperimen setelah selesai&quot; dicentang: batalkan dengan Reset semua, atau pilih strategi &quot;always&quot; lalu jalankan lagi.</translation>
+    </message>
+    <message>
+        <source>Rollbacks not played: the run ended &quot;%1&quot; and the rollback strategy is &quot;default&quot;, under which Chaos Toolkit plays no rollbacks after a failure, a deviation or an interrupt. The window restores the experiment&apos;s changes from its rollback journal instead.</source>
+        <translation>Rollback tidak dijalankan: run berakhir &quot;%1&quot; dan strategi rollback-nya &quot;default&quot;, sehingga Chaos Toolkit tidak menjalankan rollback setelah kegagalan, deviasi, atau interupsi. Sebagai gantinya, jendela ini memulihkan perubahan dari eksperimen menggunakan journal rollback-nya.</translation>
+    </message>
+</context>
+<context>
+    <name>chaoslab::ui::ExperimentSettingsForm</name>
+    <message>
+        <source>Run settings</source>
+        <translation>Pengaturan run</translation>
+    </message>
+    <message>
+        <source>KEY=VALUE, one per line, as --var</source>
+        <translation>KEY=VALUE, satu per baris, seperti --var</translation>
+    </message>
+    <message>
+        <source>FROM=TO, one per line, as --map</source>
+        <translation>FROM=TO, satu per baris, seperti --map</translation>
+    </message>
+    <message>
+        <source>Use the academy&apos;s maps</source>
+        <translation>Pakai map akademi</translation>
+    </message>
+    <message>
+        <source>Keep the experiment&apos;s changes after it ends</source>
+        <translation>Biarkan perubahan eksperimen setelah selesai</translation>
+    </message>
+    <message>
+        <source>Rollback strategy</source>
+        <translation>Strategi rollback</translation>
+    </message>
+    <message>
+        <source>Configuration values</source>
+        <translation>Nilai konfigurasi</translation>
+    </message>
+    <message>
+        <source>Address maps</source>
+        <translation>Map alamat</translation>
+    </message>
+    <message>
+        <source>Sends toxiproxy to this console&apos;s Toxiproxy address, order-api and notifier to 127.0.0.1, and jsonplaceholder.typicode.com to the demo HTTP service</source>
+        <translation>Mengarahkan toxiproxy ke alamat Toxiproxy konsol ini, order-api dan notifier ke 127.0.0.1, serta jsonplaceholder.typicode.com ke layanan HTTP demo</translation>
+    </message>
+    <message>
+        <source>Leaves the toxics and proxies that the experiment changed as they are when the run ends, to show the broken state. Otherwise the window restores them from its rollback journal after the experiment&apos;s own rollbacks.</source>
+        <translation>Membiarkan toxic dan proxy yang diubah eksperimen apa adanya saat run berakhir, untuk menunjukkan kondisi rusak. Jika tidak, jendela ini memulihkannya dari journal rollback-nya setelah rollback milik eksperimen.</translation>
+    </message>
+    <message>
+        <source>Rollback strategy:</source>
+        <translation>Strategi rollback:</translation>
+    </message>
+    <message>
+        <source>Variables:</source>
+        <translation>Variabel:</translation>
+    </message>
+    <message>
+        <source>Address maps:</source>
+        <translation>Map alamat:</translation>
+    </message>
+    <message>
+        <source>The experiment sets no strategy, so Chaos Toolkit uses &quot;default&quot;.</source>
+        <translation>Eksperimen tidak menetapkan strategi, jadi Chaos Toolkit memakai &quot;default&quot;.</translation>
+    </message>
+    <message>
+        <source>The experiment sets &quot;%1&quot;.</source>
+        <translation>Eksperimen menetapkan &quot;%1&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>chaoslab::ui::ExperimentStepList</name>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Langkah</translation>
+    </message>
+    <message>
+        <source>Tolerance</source>
+        <translation>Toleransi</translation>
+    </message>
+    <message>
+        <source>Pauses</source>
+        <translation>Jeda</translation>
+    </message>
+    <message>
+        <source>Experiment steps</source>
+        <translation>Langkah eksperimen</translation>
+    </message>
+    <message>
+        <source>probe</source>
+        <translation>probe</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>action</translation>
+    </message>
+    <message>
+        <source>%1 (not checked)</source>
+        <translation>%1 (tidak diperiksa)</translation>
+    </message>
+    <message>
+        <source>Chaos Toolkit ignores a probe&apos;s tolerance in the method: the output is recorded, not checked.</source>
+        <translation>Chaos Toolkit mengabaikan toleransi probe di method: output-nya dicatat, tidak diperiksa.</translation>
+    </message>
+    <message>
+        <source>%1 (none)</source>
+        <translation>%1 (tidak ada)</translation>
+    </message>
+    <message>
+        <source>Steady state before</source>
+        <translation>Steady state sebelum</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Steady state after</source>
+        <translation>Steady state sesudah</translation>
+    </message>
+    <message>
+        <source>Rollbacks</source>
+        <translation>Rollback</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>menunggu</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>berjalan</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>berhasil</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>gagal</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>dilewati</translation>
+    </message>
+    <message>
+        <source>(pause, %1 s left)</source>
+        <translation>(jeda, sisa %1 dtk)</translation>
+    </message>
+    <message>
+        <source>Outside the tolerance %1. Output:
+%2</source>
+        <translation>Di luar toleransi %1. Output:
+%2</translation>
+    </message>
+    <message>
+        <source>Interrupted while running: the journal leaves it out, as Chaos Toolkit does.</source>
+        <translation>Diinterupsi saat berjalan: journal tidak mencantumkannya, sama seperti Chaos Toolkit.</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Catatan: %1</translation>
+    </message>
+    <message>
+        <source>No output yet.</source>
+        <translation>Belum ada output.</translation>
+    </message>
+</context>
+<context>
     <name>chaoslab::ui::LabPlayerPanel</name>
     <message>
         <source>Start lab</source>
@@ -747,7 +1368,7 @@
     </message>
     <message>
         <source>Stop and roll back</source>
-        <translation>Hentikan dan kembalikan</translation>
+        <translation>Hentikan dan rollback</translation>
     </message>
     <message>
         <source>Back</source>
@@ -815,7 +1436,7 @@
     </message>
     <message>
         <source>The last run of %1 ended without rolling back. Restored: %2.</source>
-        <translation>Jalannya %1 terakhir berakhir tanpa rollback. Dipulihkan: %2.</translation>
+        <translation>Run terakhir %1 berakhir tanpa rollback. Dipulihkan: %2.</translation>
     </message>
     <message>
         <source>nothing had changed</source>
@@ -823,11 +1444,11 @@
     </message>
     <message>
         <source>Rolled back %1: nothing needed restoring.</source>
-        <translation>%1 dikembalikan: tidak ada yang perlu dipulihkan.</translation>
+        <translation>Rollback %1 selesai: tidak ada yang perlu dipulihkan.</translation>
     </message>
     <message>
         <source>Rolled back %1: %2.</source>
-        <translation>%1 dikembalikan: %2.</translation>
+        <translation>Rollback %1 selesai: %2.</translation>
     </message>
     <message>
         <source>Some changes could not be restored: %1. They are tried again at the next start.</source>
@@ -835,7 +1456,7 @@
     </message>
     <message>
         <source>Lab rolled back</source>
-        <translation>Lab dikembalikan</translation>
+        <translation>Rollback lab selesai</translation>
     </message>
 </context>
 <context>
@@ -1005,6 +1626,14 @@ Buat dengan Proxy ▸ Proxy baru (Ctrl+N), atau dengan toxiproxy-cli create.</tr
         <source>No lab &quot;%1&quot; was found: give the id of a bundled lab, such as latency-jitter, or the path of a lab file.</source>
         <translation>Lab &quot;%1&quot; tidak ditemukan: berikan id lab bawaan, misalnya latency-jitter, atau path berkas lab.</translation>
     </message>
+    <message>
+        <source>Experiment</source>
+        <translation>Eksperimen</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Lingkungan</translation>
+    </message>
 </context>
 <context>
     <name>chaoslab::ui::MessageBanner</name>
@@ -1088,7 +1717,7 @@ Buat dengan Proxy ▸ Proxy baru (Ctrl+N), atau dengan toxiproxy-cli create.</tr
     </message>
     <message>
         <source>Export chart as &amp;PNG…</source>
-        <translation>Ekspor grafik sebagai &amp;PNG…</translation>
+        <translation>Ekspor grafik &amp;PNG…</translation>
     </message>
     <message>
         <source>Saves an image of the charts as they are shown</source>
@@ -1096,7 +1725,7 @@ Buat dengan Proxy ▸ Proxy baru (Ctrl+N), atau dengan toxiproxy-cli create.</tr
     </message>
     <message>
         <source>Export probe data as &amp;CSV…</source>
-        <translation>Ekspor data probe sebagai &amp;CSV…</translation>
+        <translation>Ekspor data &amp;CSV…</translation>
     </message>
     <message>
         <source>Saves one row per probe and second of the last two hours</source>
@@ -1397,6 +2026,21 @@ Buat dengan Proxy ▸ Proxy baru (Ctrl+N), atau dengan toxiproxy-cli create.</tr
     <message>
         <source>&amp;Virtual host:</source>
         <translation>&amp;Virtual host:</translation>
+    </message>
+</context>
+<context>
+    <name>chaoslab::ui::ProbeLegend</name>
+    <message>
+        <source>Chart legend</source>
+        <translation>Keterangan grafik</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 // A lab step's checks against proxies and per-second probe statistics.
 #include "lab/labchecks.h"
+#include "lab/labloader.h"
 
 #include <QTest>
 
@@ -63,6 +64,53 @@ std::deque<ProbeBucket> seconds(const QList<double>& p95s)
         second += 1000;
     }
     return buckets;
+}
+
+// One second ending one second before Now with `counts` attempts per outcome.
+std::deque<ProbeBucket> secondWith(const QList<QPair<probes::ProbeOutcome, int>>& counts)
+{
+    ProbeBucket bucket;
+    bucket.secondMs = Now - 1000;
+    for (const auto& [outcome, count] : counts) {
+        bucket.outcomes[size_t(outcome)] += count;
+        bucket.attempts += count;
+    }
+    if (bucket.ok() > 0)
+        bucket.latency = { 5, 5, 5, 5 };
+    return { bucket };
+}
+
+LabCheck outcomeCheck(const QString& metric, probes::ProbeOutcome outcome, LabRange range)
+{
+    LabCheck check = probeCheck(metric, range, 1);
+    check.outcome = outcome;
+    return check;
+}
+
+// A lab whose only step has `check` as its only check, on line 7. Both are written with
+// single quotes for readability, which become double quotes.
+QByteArray labWithCheck(const QByteArray& check)
+{
+    QByteArray lab
+        = "{\n"
+          "  'format': 'chaoslab-lab/1', 'id': 'outcomes',\n"
+          "  'title': { 'en': 'Outcomes' }, 'summary': { 'en': 'Outcome checks' },\n"
+          "  'probes': [ { 'id': 'web', 'url': 'http://127.0.0.1:18080/health' } ],\n"
+          "  'steps': [ { 'id': 'one', 'title': { 'en': 'One' }, 'text': { 'en': 'Text' },\n"
+          "    'checks': [\n"
+          "      "
+        + check
+        + "\n"
+          "    ] } ]\n"
+          "}\n";
+    return lab.replace('\'', '"');
+}
+
+// The 1-based column of `part` in line 7 of `lab`.
+int columnOnCheckLine(const QByteArray& lab, const QByteArray& part)
+{
+    const QByteArray line = lab.split('\n').value(6);
+    return int(line.indexOf(part)) + 1;
 }
 
 } // namespace
@@ -163,6 +211,108 @@ private slots:
         // Latency metrics have no value in a second without an Ok attempt.
         const LabCheck slow = probeCheck(QStringLiteral("p95"), LabRange { 0, std::nullopt }, 1);
         QVERIFY(!lab::evaluateProbeCheck(slow, seconds({ 100, -1 }), Now).passed);
+    }
+
+    void outcomeRateCountsOneOutcome()
+    {
+        using probes::ProbeOutcome;
+        const auto buckets = secondWith({ { ProbeOutcome::Reset, 3 }, { ProbeOutcome::Ok, 1 } });
+        const LabCheck enough = outcomeCheck(
+            QStringLiteral("outcome_rate"), ProbeOutcome::Reset, LabRange { 0.7, std::nullopt });
+        QVERIFY(lab::evaluateProbeCheck(enough, buckets, Now).passed);
+
+        const LabCheck tooMany = outcomeCheck(
+            QStringLiteral("outcome_rate"), ProbeOutcome::Reset, LabRange { 0.8, std::nullopt });
+        const auto result = lab::evaluateProbeCheck(tooMany, buckets, Now);
+        QVERIFY(!result.passed);
+        QVERIFY2(result.status.contains(QStringLiteral("outcome_rate(reset) of web is 0.75")),
+            qPrintable(result.status));
+    }
+
+    void outcomeRateIgnoresOtherErrors()
+    {
+        using probes::ProbeOutcome;
+        const auto buckets = secondWith({ { ProbeOutcome::TimedOut, 4 } });
+        const LabCheck resets = outcomeCheck(
+            QStringLiteral("outcome_rate"), ProbeOutcome::Reset, LabRange { 0.5, std::nullopt });
+        QVERIFY(!lab::evaluateProbeCheck(resets, buckets, Now).passed);
+        QCOMPARE(lab::metricValue(QStringLiteral("error_rate"), buckets.front()), 1.0);
+    }
+
+    void outcomeCountIsPerSecond()
+    {
+        using probes::ProbeOutcome;
+        const auto buckets
+            = secondWith({ { ProbeOutcome::Refused, 3 }, { ProbeOutcome::TimedOut, 2 } });
+        const LabCheck refused = outcomeCheck(
+            QStringLiteral("outcome_count"), ProbeOutcome::Refused, LabRange { 3, 3 });
+        const auto result = lab::evaluateProbeCheck(refused, buckets, Now);
+        QVERIFY2(result.passed, qPrintable(result.status));
+        QVERIFY2(result.status.contains(QStringLiteral("outcome_count(refused) of web is 3;")),
+            qPrintable(result.status));
+    }
+
+    void outcomeMetricNeedsOutcome()
+    {
+        const auto buckets = secondWith({ { probes::ProbeOutcome::Reset, 2 } });
+        QVERIFY(!lab::metricValue(QStringLiteral("outcome_rate"), buckets.front()));
+        QCOMPARE(lab::metricValue(
+                     QStringLiteral("outcome_rate"), buckets.front(), probes::ProbeOutcome::Reset),
+            1.0);
+    }
+
+    void outcomeCheckLoads()
+    {
+        const auto result = lab::loadLab(
+            labWithCheck("{ 'check': 'probe', 'probe': 'web', 'metric': 'outcome_rate', 'outcome': "
+                         "'timed_out', 'min': 0.9, 'seconds': 2 }"));
+        QVERIFY2(result.ok(), qPrintable(result.issues.value(0).message));
+        const LabCheck& check = result.lab.steps.value(0).checks.value(0);
+        QCOMPARE(check.metric, QStringLiteral("outcome_rate"));
+        QCOMPARE(check.outcome, probes::ProbeOutcome::TimedOut);
+        QCOMPARE(check.seconds, 2);
+    }
+
+    void outcomeMissingIsReported()
+    {
+        const QByteArray lab = labWithCheck(
+            "{ 'check': 'probe', 'probe': 'web', 'metric': 'outcome_count', 'min': 1 }");
+        const auto result = lab::loadLab(lab);
+        QCOMPARE(result.issues.size(), 1);
+        const lab::JsonIssue& issue = result.issues.first();
+        QCOMPARE(issue.message,
+            QStringLiteral("metric \"outcome_count\" needs \"outcome\", one of ok, refused, "
+                           "closed, reset, timed_out, protocol_error, auth_failed, "
+                           "unexpected_status"));
+        QCOMPARE(issue.position.line, 7);
+        QCOMPARE(issue.position.column, columnOnCheckLine(lab, "{"));
+    }
+
+    void unknownOutcomeIsReported()
+    {
+        const QByteArray lab = labWithCheck("{ 'check': 'probe', 'probe': 'web', 'metric': "
+                                            "'outcome_rate', 'outcome': 'resets', 'min': 1 }");
+        const auto result = lab::loadLab(lab);
+        QCOMPARE(result.issues.size(), 1);
+        const lab::JsonIssue& issue = result.issues.first();
+        QVERIFY2(
+            issue.message.startsWith(QStringLiteral("unknown outcome \"resets\"; expected ok,")),
+            qPrintable(issue.message));
+        QCOMPARE(issue.position.line, 7);
+        QCOMPARE(issue.position.column, columnOnCheckLine(lab, "\"resets\""));
+    }
+
+    void outcomeWithLatencyMetricIsReported()
+    {
+        const QByteArray lab = labWithCheck(
+            "{ 'check': 'probe', 'probe': 'web', 'metric': 'p50', 'outcome': 'reset', 'max': 50 }");
+        const auto result = lab::loadLab(lab);
+        QCOMPARE(result.issues.size(), 1);
+        const lab::JsonIssue& issue = result.issues.first();
+        QVERIFY2(
+            issue.message.contains(QStringLiteral("not to \"p50\"")), qPrintable(issue.message));
+        QCOMPARE(issue.position.line, 7);
+        QCOMPARE(issue.position.column, columnOnCheckLine(lab, "\"outcome\""));
     }
 };
 

@@ -1,6 +1,7 @@
 // Rolling back over real HTTP against the built-in engine: recorded proxies come back as
 // they were, created ones go away, the journal survives a restart and stays on disk when
 // the rollback cannot finish.
+#include "../support/endedrun.h"
 #include "lab/rollbackjournal.h"
 #include "lab/rollbackrunner.h"
 
@@ -110,6 +111,9 @@ private slots:
             RollbackJournal journal = newJournal();
             QString error;
             QVERIFY(journal.recordProxy(before, &error));
+            // While the process that writes a journal runs, its run is in progress.
+            QVERIFY(RollbackJournal::leftBehind(m_folder->path()).isEmpty());
+            QVERIFY(markWriterEnded(journal.path()));
         }
         // The run that wrote the journal is gone; its changes stayed on the server.
         QVERIFY(create(name, toxic(QStringLiteral("slow"), QStringLiteral("latency"), 5000)));

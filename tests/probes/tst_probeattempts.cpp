@@ -1,6 +1,7 @@
 // Probe attempts over real loopback sockets: each way a connection can end maps to its
 // outcome (refused, timed out, reset, closed, protocol error), HTTP against the demo
-// service, kept connections, host names, and https with a self-signed certificate.
+// service, kept connections, host names, and https with a self-signed certificate, where an
+// RST during or after the TLS handshake is a reset and a FIN is a close.
 #include "demoservice.h"
 #include "scriptedpeer.h"
 
@@ -42,6 +43,9 @@ private slots:
     void abortReportsNothing();
     void untrustedCertificateIsProtocolError();
     void insecureAcceptsSelfSignedCertificate();
+    void httpsResetDuringHandshakeIsReset();
+    void httpsResetAfterHandshakeIsReset();
+    void httpsFinAfterHandshakeIsClosed();
 };
 
 namespace {
@@ -314,6 +318,45 @@ void TestProbeAttempts::insecureAcceptsSelfSignedCertificate()
     const auto attempt = runOnce(spec);
     QVERIFY2(attempt.ok(), describe(attempt));
     QVERIFY(attempt.connectMs > 0);
+}
+
+void TestProbeAttempts::httpsResetDuringHandshakeIsReset()
+{
+    // A plain TCP peer that resets the connection as soon as the client's hello arrives.
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    connect(&server, &QTcpServer::newConnection, this, [&server] {
+        auto* socket = server.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, socket,
+            [socket] { ScriptedPeer::closeWithReset(socket); });
+    });
+    auto spec = specFor(u"https://localhost:%1/"_s.arg(server.serverPort()));
+    spec.insecure = true;
+    const auto attempt = runOnce(spec);
+    QVERIFY2(attempt.outcome == ProbeOutcome::Reset, describe(attempt));
+    QVERIFY2(attempt.detail.contains(u"TLS handshake"), describe(attempt));
+}
+
+void TestProbeAttempts::httpsResetAfterHandshakeIsReset()
+{
+    ScriptedPeer peer(
+        [](QTcpSocket* socket, int) { ScriptedPeer::closeWithReset(socket); }, selfSignedServer());
+    auto spec = specFor(u"https://localhost:%1/"_s.arg(peer.port()));
+    spec.insecure = true;
+    const auto attempt = runOnce(spec);
+    QVERIFY2(attempt.outcome == ProbeOutcome::Reset, describe(attempt));
+    QVERIFY2(!attempt.detail.contains(u"TLS handshake"), describe(attempt));
+    QCOMPARE(peer.requests(), 1);
+}
+
+void TestProbeAttempts::httpsFinAfterHandshakeIsClosed()
+{
+    ScriptedPeer peer(
+        [](QTcpSocket* socket, int) { ScriptedPeer::closeWithFin(socket); }, selfSignedServer());
+    auto spec = specFor(u"https://localhost:%1/"_s.arg(peer.port()));
+    spec.insecure = true;
+    const auto attempt = runOnce(spec);
+    QVERIFY2(attempt.outcome == ProbeOutcome::ClosedAfterConnect, describe(attempt));
 }
 
 QTEST_GUILESS_MAIN(TestProbeAttempts)

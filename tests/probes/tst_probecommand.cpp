@@ -23,6 +23,7 @@ private slots:
     void jsonSummaryCountsAttempts();
     void refusedAttemptsCountAsErrors();
     void textOutputHasSecondLinesAndSummary();
+    void textOutputKeepsEscapedUrl();
     void sigintPrintsSummary();
     void invalidArgumentsExitWithUsageError_data();
     void invalidArgumentsExitWithUsageError();
@@ -145,6 +146,26 @@ void TestProbeCommand::textOutputHasSecondLinesAndSummary()
     QVERIFY2(summary > 1, run.output.constData());
     QVERIFY2(lines[summary].contains(u"0 errors (0.0%)"), run.output.constData());
     QVERIFY2(lines[summary + 1].contains(u"latency ms  p50 "), run.output.constData());
+}
+
+void TestProbeCommand::textOutputKeepsEscapedUrl()
+{
+    quint16 port = 0;
+    {
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        port = server.serverPort();
+    }
+    // "%2F" is the default virtual host "/", escaped as AMQP URLs require.
+    const QString url = u"amqp://guest:guest@127.0.0.1:%1/%2F"_s.arg(port);
+    const auto run = runProbe({ url, u"--duration"_s, u"1"_s, u"--interval"_s, u"250"_s });
+    QCOMPARE(run.exitCode, 0);
+    const auto lines = QString::fromLocal8Bit(run.output).split(u'\n', Qt::SkipEmptyParts);
+    QVERIFY2(lines.first().startsWith(u"probing amqp://"), run.output.constData());
+    QVERIFY2(lines.first().contains(u"/%2F every 250 ms"), run.output.constData());
+    const auto summary = lines.indexOf(QRegularExpression(u"--- .*"_s));
+    QVERIFY2(summary > 0, run.output.constData());
+    QVERIFY2(lines[summary].contains(u"/%2F: "), run.output.constData());
 }
 
 void TestProbeCommand::sigintPrintsSummary()

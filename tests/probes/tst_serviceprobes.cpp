@@ -7,12 +7,12 @@
 // with 77 (skipped) when that file or one of the services is missing, which happens when
 // the server packages are not installed: `tests/services/services.sh install` adds them.
 #include "protocoldriver.h"
+#include "servicesenv.h"
 
 #include "builtinengine.h"
 #include "probes/mysqlprotocol.h"
 #include "probes/probestatistics.h"
 
-#include <QFile>
 #include <QHash>
 #include <QTcpSocket>
 #include <QTest>
@@ -29,32 +29,21 @@ Q_DECLARE_METATYPE(chaoslab::probes::ProbeSpec)
 
 namespace {
 
-using ServiceEnvironment = QHash<QString, QString>;
+using servicestest::ServiceEnvironment;
 
 const QStringList RequiredServices { u"REDIS"_qs, u"MARIADB"_qs, u"POSTGRES"_qs, u"RABBITMQ"_qs };
 
 std::optional<ServiceEnvironment> loadEnvironment(const QString& path, QString* error)
 {
-    QFile file(path);
-    if (path.isEmpty() || !file.open(QIODevice::ReadOnly)) {
+    auto environment = servicestest::readServicesFile(path);
+    if (!environment) {
         *error = QStringLiteral("no services file at '%1'; run the `services_start` test or "
                                 "tests/services/services.sh start redis mariadb postgres "
                                 "rabbitmq --dir D and set CHAOSLAB_SERVICES_ENV=D/services.env")
                      .arg(path);
         return std::nullopt;
     }
-    ServiceEnvironment environment;
-    for (const QByteArray& line : file.readAll().split('\n')) {
-        const qsizetype equals = line.indexOf('=');
-        if (equals > 0)
-            environment.insert(QString::fromUtf8(line.left(equals)),
-                QString::fromUtf8(line.mid(equals + 1).trimmed()));
-    }
-    QStringList missing;
-    for (const QString& service : RequiredServices) {
-        if (!environment.contains(service + u"_PORT"_qs))
-            missing.append(service.toLower());
-    }
+    const QStringList missing = servicestest::missingServices(*environment, RequiredServices);
     if (!missing.isEmpty()) {
         *error = QStringLiteral("%1 not running, probably not installed; run "
                                 "tests/services/services.sh install")

@@ -1,6 +1,7 @@
 // The lab player with real widgets against the built-in engine. A lab from the user's
 // folder is started, "Do it for me" completes a step and finishing rolls it back. A missing
 // service is reported with how to start it, and a journal left by a crash is restored.
+#include "../support/endedrun.h"
 #include "lab/labplayerpanel.h"
 #include "lab/labstepview.h"
 
@@ -120,6 +121,7 @@ private slots:
             QStringLiteral("lab \"crashed\""), m_client->baseUrl());
         QString error;
         QVERIFY(journal.recordCreatedProxy(QStringLiteral("demo_api"), &error));
+        QVERIFY(markWriterEnded(journal.path()));
         makePanel();
         QSignalSpy notice(m_panel.get(), &LabPlayerPanel::notice);
         m_panel->restoreLeftBehind();
@@ -128,6 +130,38 @@ private slots:
                      QStringLiteral("ended without rolling back")),
             qPrintable(notice.first().first().toString()));
         QVERIFY(!QFile::exists(journal.path()));
+    }
+
+    void restoreLeavesRunningLabAlone()
+    {
+        // A console started with --lab starts the lab before it restores journals left by a
+        // crash; the running lab's own journal is not one of them.
+        writeLab(QString::fromStdString(m_engine->demoServiceAddress()));
+        makePanel();
+        QVERIFY(m_panel->selectLab(QStringLiteral("player-test")));
+        m_panel->startSelectedLab();
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return m_panel->session()
+                    && m_panel->session()->state() == lab::LabSession::State::Running;
+            },
+            DeadlineMs));
+        QSignalSpy completed(m_panel->session(), &lab::LabSession::stepCompleted);
+        button(m_panel.get(), QStringLiteral("Do it for me"))->click();
+        QVERIFY(completed.wait(DeadlineMs));
+
+        QSignalSpy notice(m_panel.get(), &LabPlayerPanel::notice);
+        m_panel->restoreLeftBehind();
+        QTest::qWait(500);
+        QVERIFY2(notice.isEmpty(), qPrintable(notice.value(0).value(0).toString()));
+        m_monitor->refreshNow();
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const auto* proxy = m_monitor->findProxy(u"player_api");
+                return proxy && !proxy->toxics.isEmpty();
+            },
+            DeadlineMs));
+        QVERIFY(m_panel->session() != nullptr);
     }
 
 private:

@@ -4,12 +4,16 @@
 // event log become markers.
 #include "charts/chartcsv.h"
 #include "charts/chartmarkeritem.h"
+#include "charts/columnraster.h"
 #include "charts/eventmarkerfeed.h"
+#include "charts/plotlinesitem.h"
 #include "charts/probechartpage.h"
 #include "charts/probehistory.h"
+#include "charts/probelegend.h"
 #include "eventlogmodel.h"
 
 #include <QChart>
+#include <QChartView>
 #include <QComboBox>
 #include <QFile>
 #include <QImage>
@@ -18,6 +22,8 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cstdlib>
 
 using namespace chaoslab::ui;
 using chaoslab::probes::ProbeBucket;
@@ -42,6 +48,9 @@ private slots:
     void markersAreBounded();
     void changeEntriesBecomeMarkers();
     void draggedControlMovesItsMarker();
+    void legendKeepsLongLabelsReadable();
+    void columnRasterCoversPenWidth();
+    void latencyLineBreaksAtOutage();
 
 private:
     // Feeds `seconds` buckets to each of probes "a" and "b", ending at m_endMs.
@@ -67,6 +76,22 @@ ProbeBucket bucket(qint64 secondMs, double p50, int attempts, int errors)
 QDateTime at(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms);
+}
+
+// Whether a pixel of `area` in `image` has `colour`, within a small difference per channel.
+bool containsColour(const QImage& image, const QRect& area, const QColor& colour)
+{
+    const QRect bounds = area.intersected(image.rect());
+    for (int y = bounds.top(); y <= bounds.bottom(); ++y) {
+        for (int x = bounds.left(); x <= bounds.right(); ++x) {
+            const QColor pixel = image.pixelColor(x, y);
+            if (std::abs(pixel.red() - colour.red()) <= 8
+                && std::abs(pixel.green() - colour.green()) <= 8
+                && std::abs(pixel.blue() - colour.blue()) <= 8)
+                return true;
+        }
+    }
+    return false;
 }
 
 } // namespace
@@ -124,8 +149,18 @@ void TestProbeCharts::rendersLinesAndMarkers()
         QStringList({ QStringLiteral("orders p50"), QStringLiteral("orders p95"),
             QStringLiteral("users p50"), QStringLiteral("users p95") }));
     QCOMPARE(m_page->errorChart()->series().size(), 2);
-    auto* p50 = qobject_cast<QLineSeries*>(latency.first());
-    QVERIFY(p50->count() >= 60);
+    // The p95 lines of both probes come first, so that the p50 lines are drawn over them.
+    const auto& lines = m_page->latencyLines()->lines();
+    QCOMPARE(lines.size(), size_t(4));
+    const PlotLine& p95 = lines.at(0);
+    const PlotLine& p50 = lines.at(2);
+    QVERIFY(p50.points.size() >= 60);
+    QCOMPARE(p95.points.size(), p50.points.size());
+    // p95 is the probe's colour, lighter on the light theme's white background.
+    QVERIFY(p95.color.lightness() > p50.color.lightness());
+    QCOMPARE(m_page->errorLines()->lines().size(), size_t(2));
+    QVERIFY(containsColour(image, m_page->latencyView()->geometry(), p50.color));
+    QVERIFY(containsColour(image, m_page->latencyView()->geometry(), p95.color));
 
     const auto markers = m_page->markerItems();
     QCOMPARE(markers.size(), 3);
@@ -150,8 +185,9 @@ void TestProbeCharts::windowSelectorSetsVisibleRange()
     QCOMPARE(m_page->visibleEnd(), at(m_endMs));
 
     // The lines hold the visible window, not the whole history.
-    auto* p50 = qobject_cast<QLineSeries*>(m_page->latencyChart()->series().first());
-    QVERIFY(p50->count() <= 15 * 60 + 2);
+    const auto& p50 = m_page->latencyLines()->lines().front().points;
+    QVERIFY2(p50.size() <= 15 * 60 + 2, qPrintable(QString::number(p50.size())));
+    QVERIFY(p50.size() >= 15 * 60 - 2);
 }
 
 void TestProbeCharts::pauseFreezesViewWhileRecording()
@@ -282,6 +318,9 @@ void TestProbeCharts::changeEntriesBecomeMarkers()
 
     entry(S::Info, O::Server, "", "Connected to the server", 0);
     QCOMPARE(m_page->markers().size(), size_t(0));
+    // The server monitor logs a new proxy as information.
+    entry(S::Info, O::Server, "api", "Proxy added: listens on 127.0.0.1:6064", 0);
+    QCOMPARE(m_page->markers().size(), size_t(0));
 
     entry(S::Change, O::Console, "api", "Switched latency_downstream on", 0);
     QCOMPARE(m_page->markers().size(), size_t(1));
@@ -318,6 +357,100 @@ void TestProbeCharts::draggedControlMovesItsMarker()
     QCOMPARE(m_page->markers().size(), size_t(1));
     QCOMPARE(m_page->markers().back().label, QStringLiteral("api: latency 400 ms"));
     QCOMPARE(m_page->markers().back().timeMs, entry.time.toMSecsSinceEpoch());
+}
+
+void TestProbeCharts::legendKeepsLongLabelsReadable()
+{
+    const QString longLabel = QStringLiteral(
+        "postgres_proxy postgres://chaoslab@127.0.0.1:6065/chaoslab select 1 every 500 ms");
+    for (int i = 0; i < 6; ++i)
+        m_page->addProbe(QStringLiteral("long%1").arg(i), longLabel + QString::number(i));
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    auto* legend = m_page->legend();
+
+    QCOMPARE(legend->shownLabel(0), QStringLiteral("orders"));
+    const QString shown = legend->shownLabel(2);
+    QVERIFY2(shown.size() < longLabel.size(), qPrintable(shown));
+    // Elided in the middle: the start and the end that tell probes apart stay.
+    QVERIFY2(shown.startsWith(QStringLiteral("postgres_proxy")), qPrintable(shown));
+    QVERIFY2(shown.endsWith(QStringLiteral("500 ms0")), qPrintable(shown));
+    QVERIFY2(shown.contains(QChar(0x2026)), qPrintable(shown));
+
+    // Eight entries do not fit one row, so the legend wraps instead of cutting them.
+    const int oneRow = legend->heightForWidth(100'000);
+    QVERIFY(legend->height() > oneRow);
+    QVERIFY(legend->geometry().bottom() < m_page->latencyView()->geometry().top());
+}
+
+void TestProbeCharts::columnRasterCoversPenWidth()
+{
+    const QColor blue(0, 0, 255);
+    ColumnRaster raster(QSize(20, 12));
+    // A flat line 2 px wide centred on y = 5 covers rows 4 and 5 whole.
+    const QPointF flat[] = { { 2, 5 }, { 15, 5 } };
+    raster.drawPolyline(flat, blue, 2);
+    // Centred on y = 9.5 it covers row 9 whole and half of rows 8 and 10.
+    const QPointF between[] = { { 2, 9.5 }, { 15, 9.5 } };
+    raster.drawPolyline(between, blue, 2);
+    // A line that leaves the raster is clipped.
+    const QPointF outside[] = { { 18.5, -40 }, { 19.5, 60 } };
+    raster.drawPolyline(outside, QColor(255, 0, 0, 128), 2);
+    QImage image(20, 12, QImage::Format_ARGB32_Premultiplied);
+    raster.copyTo(&image);
+
+    const int column = 17;
+    QCOMPARE(image.pixelColor(8, 3).alpha(), 0);
+    QCOMPARE(image.pixelColor(8, 4), blue);
+    QCOMPARE(image.pixelColor(8, 5), blue);
+    QCOMPARE(image.pixelColor(8, 6).alpha(), 0);
+    QCOMPARE(image.pixelColor(8, 9), blue);
+    QVERIFY2(std::abs(image.pixelColor(8, 8).alpha() - 128) <= 2,
+        qPrintable(QString::number(image.pixelColor(8, 8).alpha())));
+    QVERIFY2(std::abs(image.pixelColor(8, 10).alpha() - 128) <= 2,
+        qPrintable(QString::number(image.pixelColor(8, 10).alpha())));
+    // Columns the blue lines do not reach stay transparent.
+    QCOMPARE(image.pixelColor(column, 5).alpha(), 0);
+    QCOMPARE(image.pixelColor(0, 9).alpha(), 0);
+    QVERIFY(image.pixelColor(19, 0).alpha() > 0);
+    QVERIFY(image.pixelColor(19, 11).alpha() > 0);
+
+    // Drawing again after clear() starts from a transparent raster.
+    raster.clear(QSize(20, 12));
+    raster.copyTo(&image);
+    QCOMPARE(image.pixelColor(8, 4).alpha(), 0);
+}
+
+void TestProbeCharts::latencyLineBreaksAtOutage()
+{
+    // Probe "a" answers for 30 s, fails every attempt for 10 s, then answers again.
+    const qint64 outageStart = m_endMs - 30'000;
+    const qint64 outageEnd = m_endMs - 20'000;
+    for (qint64 second = m_endMs - 60'000; second < m_endMs; second += 1000) {
+        const bool down = second >= outageStart && second < outageEnd;
+        m_page->addBucket(QStringLiteral("a"), bucket(second, 40, 2, down ? 2 : 0));
+        m_page->addBucket(QStringLiteral("b"), bucket(second, 120, 2, 0));
+    }
+    m_page->setWindowMinutes(1);
+    m_page->refreshNow();
+
+    // p50 and p95 of "a" break once each; the lines of "b" do not break.
+    int broken = 0;
+    for (const PlotLine& line : m_page->latencyLines()->lines()) {
+        const auto breakAt = std::find_if(line.points.begin(), line.points.end(),
+            [](const QPointF& point) { return isLineBreak(point); });
+        if (breakAt == line.points.end())
+            continue;
+        ++broken;
+        QVERIFY(breakAt != line.points.begin());
+        QVERIFY(std::next(breakAt) != line.points.end());
+        QCOMPARE(std::prev(breakAt)->x(), double(outageStart - 1000));
+        QCOMPARE(std::next(breakAt)->x(), double(outageEnd));
+        QCOMPARE(std::count_if(line.points.begin(), line.points.end(),
+                     [](const QPointF& point) { return isLineBreak(point); }),
+            1);
+    }
+    QCOMPARE(broken, 2);
 }
 
 QTEST_MAIN(TestProbeCharts)

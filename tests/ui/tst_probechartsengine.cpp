@@ -1,7 +1,9 @@
 // The probe charts in the console window against the built-in engine in this process. The
 // default probe on demo_api produces buckets. A latency toxic added through the API, as
-// toxiproxy-cli would add it, puts a marker on the chart and raises the probe's latency.
+// toxiproxy-cli would add it, puts a marker on the chart and raises the probe's latency. A
+// proxy added through the API is logged but puts no marker on the chart.
 #include "charts/probechartpage.h"
+#include "eventlogmodel.h"
 #include "mainwindow.h"
 #include "probeboard.h"
 #include "probechartsdock.h"
@@ -27,6 +29,7 @@ class TestProbeChartsEngine : public QObject
 
 private slots:
     void demoProbeChartsLatencyAndMarker();
+    void proxyAddedThroughApiAddsNoMarker();
 };
 
 namespace {
@@ -41,20 +44,38 @@ quint16 unusedPort()
     return server.serverPort();
 }
 
+// The console window on a built-in engine that this process starts on a free port.
+struct EngineWindow
+{
+    EngineWindow()
+        : url(QStringLiteral("http://127.0.0.1:%1").arg(unusedPort()))
+        , failure(host.startBuiltIn(url))
+        , settings(dir.filePath(QStringLiteral("console.ini")))
+        , client(url)
+        , monitor(&client)
+        , window({ &client, &monitor, ServerKind::BuiltInEngine }, &settings)
+    { }
+
+    const QUrl url;
+    chaoslab::host::EngineHost host;
+    // Why the engine did not start, or nothing.
+    const std::optional<QString> failure;
+    QTemporaryDir dir;
+    Settings settings;
+    ToxiproxyClient client;
+    ServerMonitor monitor;
+    MainWindow window;
+};
+
 } // namespace
 
 void TestProbeChartsEngine::demoProbeChartsLatencyAndMarker()
 {
-    const QUrl url(QStringLiteral("http://127.0.0.1:%1").arg(unusedPort()));
-    chaoslab::host::EngineHost host;
-    const auto failure = host.startBuiltIn(url);
-    QVERIFY2(!failure, qPrintable(failure.value_or(QString())));
-
-    QTemporaryDir dir;
-    Settings settings(dir.filePath(QStringLiteral("console.ini")));
-    ToxiproxyClient client(url);
-    ServerMonitor monitor(&client);
-    MainWindow window({ &client, &monitor, ServerKind::BuiltInEngine }, &settings);
+    EngineWindow engine;
+    QVERIFY2(!engine.failure, qPrintable(engine.failure.value_or(QString())));
+    const QUrl& url = engine.url;
+    ServerMonitor& monitor = engine.monitor;
+    MainWindow& window = engine.window;
     window.show();
     monitor.start();
     window.probeCharts()->addDemoProbeIfUnset();
@@ -92,6 +113,40 @@ void TestProbeChartsEngine::demoProbeChartsLatencyAndMarker()
     QTRY_VERIFY_WITH_TIMEOUT(buckets().back().latency.p50 >= 300, TimeoutMs);
     page->refreshNow();
     QVERIFY(!page->markerItems().isEmpty());
+}
+
+void TestProbeChartsEngine::proxyAddedThroughApiAddsNoMarker()
+{
+    EngineWindow engine;
+    QVERIFY2(!engine.failure, qPrintable(engine.failure.value_or(QString())));
+    const QUrl& url = engine.url;
+    ServerMonitor& monitor = engine.monitor;
+    MainWindow& window = engine.window;
+    monitor.start();
+    auto* log = window.eventLog();
+    const auto logged = [log](const QString& proxy) {
+        for (int row = 0; row < log->rowCount(); ++row) {
+            if (log->entry(row).proxy == proxy)
+                return true;
+        }
+        return false;
+    };
+    // The first poll lists the proxies that exist; later polls log the ones added.
+    QTRY_VERIFY_WITH_TIMEOUT(!monitor.proxies().isEmpty(), TimeoutMs);
+
+    Proxy proxy;
+    proxy.name = QStringLiteral("orders_api");
+    proxy.listen = QStringLiteral("127.0.0.1:%1").arg(unusedPort());
+    proxy.upstream = QStringLiteral("127.0.0.1:%1").arg(unusedPort());
+    ToxiproxyClient api(url);
+    std::optional<ApiResult> created;
+    api.createProxy(proxy, this, [&created](const ApiResult& r, const Proxy&) { created = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(created.has_value(), TimeoutMs);
+    QVERIFY2(created->ok(), qPrintable(created->message));
+
+    QTRY_VERIFY_WITH_TIMEOUT(logged(proxy.name), TimeoutMs);
+    for (const auto& marker : window.probeCharts()->page()->markers())
+        QVERIFY2(!marker.label.contains(proxy.name), qPrintable(marker.label));
 }
 
 QTEST_MAIN(TestProbeChartsEngine)

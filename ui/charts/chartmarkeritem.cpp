@@ -122,6 +122,9 @@ void ChartMarkerItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, 
     const QRectF box = labelRect();
     if (box.isEmpty())
         return;
+    painter->save();
+    // The chart views draw without antialiasing, which would leave the corners jagged.
+    painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(QPen(m_look.markerLine, 1));
     QColor background = m_look.markerLabelBackground;
     background.setAlphaF(0.92f);
@@ -130,6 +133,7 @@ void ChartMarkerItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, 
     painter->setFont(m_look.markerFont);
     painter->setPen(m_look.colors.text);
     painter->drawText(box, Qt::AlignCenter, m_shownLabel);
+    painter->restore();
 }
 
 } // namespace chaoslab::ui

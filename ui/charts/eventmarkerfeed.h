@@ -1,5 +1,7 @@
 // Puts a chart marker at every change in the event log: toxics added, changed or removed,
 // resets, proxies enabled or disabled, whether made in this window or seen on the server.
+// Entries of any other severity stay in the log only, among them a proxy added or created,
+// which carries no traffic yet.
 //
 // A change made here is logged twice: by the control at once, and by the server monitor
 // when its next poll reports it. The second entry, for the same proxy (or after a change of

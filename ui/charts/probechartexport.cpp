@@ -3,6 +3,7 @@
 
 #include "chartcsv.h"
 #include "messagebanner.h"
+#include "probelegend.h"
 
 #include <QChartView>
 #include <QDir>
@@ -16,8 +17,10 @@ namespace chaoslab::ui {
 bool ProbeChartPage::exportPng(const QString& path, QString* error)
 {
     refreshNow();
-    // The charts and the scroll bar, without the buttons above them.
-    const QRect area = m_latencyView->geometry().united(m_errorView->geometry());
+    // The legend and the charts, without the buttons above them.
+    QRect area = m_latencyView->geometry().united(m_errorView->geometry());
+    if (!m_legend->isHidden())
+        area = area.united(m_legend->geometry());
     const QImage image = grab(area).toImage();
     QImageWriter writer(path, "png");
     if (writer.write(image))

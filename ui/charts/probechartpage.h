@@ -10,7 +10,9 @@
 // freezes it while data keeps being recorded; the scroll bar moves it back over the stored
 // history (two hours). Memory is bounded: the history drops seconds older than two hours,
 // the lines hold only the visible window and at most MaxMarkers markers are kept. Data is
-// drawn by one refresh at most every RefreshDelayMs, so many probes cost one redraw.
+// drawn by one refresh at most every RefreshDelayMs, so many probes cost one redraw. Qt
+// Charts draws the axes, grid and theme; a PlotLinesItem per chart draws the data lines
+// and a ProbeLegend above the charts names the probes.
 #pragma once
 
 #include "chartmarkerlayer.h"
@@ -38,6 +40,8 @@ namespace chaoslab::ui {
 
 class ChartMarkerItem;
 class MessageBanner;
+class PlotLinesItem;
+class ProbeLegend;
 class ProbeSeriesSet;
 class Theme;
 struct ChartLook;
@@ -94,6 +98,9 @@ public:
     QChart* latencyChart() const { return m_latencyChart; }
     QChart* errorChart() const { return m_errorChart; }
     QChartView* latencyView() const { return m_latencyView; }
+    const PlotLinesItem* latencyLines() const { return m_latencyLines; }
+    const PlotLinesItem* errorLines() const { return m_errorLines; }
+    ProbeLegend* legend() const { return m_legend; }
     QComboBox* windowSelector() const { return m_window; }
     QScrollBar* scrollBar() const { return m_scrollBar; }
     MessageBanner* banner() const { return m_banner; }
@@ -113,6 +120,8 @@ private:
     void scheduleRefresh();
     void refresh();
     void updateLatencyAxis(double maxMs);
+    void updateLines();
+    void updateLegend();
     int plotWidthPx() const;
     void updateMarkers();
     void updateScrollBar();
@@ -151,6 +160,9 @@ private:
     QValueAxis* m_latencyAxis = nullptr;
     QValueAxis* m_errorAxis = nullptr;
     QScrollBar* m_scrollBar = nullptr;
+    ProbeLegend* m_legend = nullptr;
+    PlotLinesItem* m_latencyLines = nullptr;
+    PlotLinesItem* m_errorLines = nullptr;
     std::unique_ptr<ChartMarkerLayer> m_latencyMarkers;
     std::unique_ptr<ChartMarkerLayer> m_errorMarkers;
 };

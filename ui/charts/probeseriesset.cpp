@@ -1,5 +1,7 @@
 #include "probeseriesset.h"
 
+#include "theme.h"
+
 #include <QChart>
 #include <QLineSeries>
 #include <QPen>
@@ -11,12 +13,13 @@ namespace chaoslab::ui {
 namespace {
 
 // Each column of the plot this many pixels wide keeps its lowest and highest point, so a
-// line contains about one point per pixel and still shows every spike.
-constexpr int ColumnPx = 2;
+// line shows every spike with no more points than a pixel column can show.
+constexpr int ColumnPx = 1;
 constexpr qint64 BucketMs = 1000;
-// Appending calls recompute a line's geometry once per point, so more new points than this
-// are cheaper to set in one replace().
-constexpr qsizetype MaxAppendedPoints = 4;
+// The share of the probe's colour in the p95 line's colour, the rest being the chart's
+// background: lighter than p50 rather than dashed, because a dashed line costs a path
+// stroke. The colour is opaque, because opaque lines cost a plain fill per pixel column.
+constexpr qreal P95ColorShare = 0.45;
 
 // The time width of one column, or 0 when the buckets are sparser than the columns and
 // every bucket is kept.
@@ -55,6 +58,15 @@ public:
             m_high = point;
     }
 
+    // Ends the line here, so that the next point starts a new piece rather than joining
+    // this one with a straight line across the gap.
+    void breakLine()
+    {
+        flush();
+        if (!m_points.isEmpty() && !isLineBreak(m_points.constLast()))
+            m_points.append(lineBreak());
+    }
+
     QList<QPointF> take()
     {
         flush();
@@ -83,20 +95,6 @@ private:
     QPointF m_high;
     QList<QPointF> m_points;
 };
-
-// Appends when the line already contains the start of `points`, otherwise replaces them all.
-void setPoints(QLineSeries* series, const QList<QPointF>& points, bool sameRange)
-{
-    const QList<QPointF> shown = series->points();
-    const qsizetype added = points.size() - shown.size();
-    if (sameRange && added >= 0 && added <= MaxAppendedPoints
-        && std::equal(shown.begin(), shown.end(), points.begin())) {
-        if (added > 0)
-            series->append(points.mid(shown.size()));
-        return;
-    }
-    series->replace(points);
-}
 
 QLineSeries* addSeries(const ChartAxes& axes)
 {
@@ -136,15 +134,22 @@ void ProbeSeriesSet::setLabel(const QString& label)
     m_errorRate->setName(label);
 }
 
-void ProbeSeriesSet::setColor(const QColor& color, qreal lineWidth)
+void ProbeSeriesSet::setColor(const QColor& color, const QColor& background, qreal lineWidth)
 {
-    m_p50->setPen(QPen(color, lineWidth, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-    // A lighter solid line rather than a dashed one: in chart_bench a full render of 48
-    // antialiased lines of 1,800 points took 3.1 s with dashed p95 lines, 0.55 s without.
-    QColor light = color;
-    light.setAlphaF(0.45f);
-    m_p95->setPen(QPen(light, lineWidth, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-    m_errorRate->setPen(QPen(color, lineWidth, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    m_color = color;
+    m_p95Color = blend(color, background, P95ColorShare);
+    m_lineWidth = lineWidth;
+    m_p50->setPen(QPen(color, lineWidth));
+    m_p95->setPen(QPen(m_p95Color, lineWidth));
+    m_errorRate->setPen(QPen(color, lineWidth));
+}
+
+void ProbeSeriesSet::appendLines(
+    std::vector<PlotLine>& p95, std::vector<PlotLine>& p50, std::vector<PlotLine>& errors) const
+{
+    p95.push_back({ m_p95Points, m_p95Color, m_lineWidth });
+    p50.push_back({ m_p50Points, m_color, m_lineWidth });
+    errors.push_back({ m_errorPoints, m_color, m_lineWidth });
 }
 
 double ProbeSeriesSet::show(
@@ -154,8 +159,6 @@ double ProbeSeriesSet::show(
     if (fromMs == m_shownFromMs && toMs == m_shownToMs && newest == m_shownNewestMs
         && plotWidthPx == m_shownWidthPx)
         return m_shownMaxMs;
-    const bool sameRange
-        = fromMs == m_shownFromMs && toMs == m_shownToMs && plotWidthPx == m_shownWidthPx;
     m_shownFromMs = fromMs;
     m_shownToMs = toMs;
     m_shownNewestMs = newest;
@@ -178,17 +181,20 @@ double ProbeSeriesSet::show(
             continue;
         const auto x = double(it->secondMs);
         errors.add(it->secondMs, { x, it->errorRate() * 100.0 });
-        // A second without a successful attempt has no latency; the line skips it rather
-        // than dropping to zero.
+        // A second without a successful attempt has no latency: the line breaks there
+        // rather than dropping to zero or joining its neighbours across the outage.
         if (it->ok() > 0) {
             p50.add(it->secondMs, { x, it->latency.p50 });
             p95.add(it->secondMs, { x, it->latency.p95 });
             maxMs = std::max(maxMs, it->latency.p95);
+        } else {
+            p50.breakLine();
+            p95.breakLine();
         }
     }
-    setPoints(m_p50, p50.take(), sameRange);
-    setPoints(m_p95, p95.take(), sameRange);
-    setPoints(m_errorRate, errors.take(), sameRange);
+    m_p50Points = p50.take();
+    m_p95Points = p95.take();
+    m_errorPoints = errors.take();
     m_shownMaxMs = maxMs;
     return maxMs;
 }

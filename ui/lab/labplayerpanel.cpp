@@ -4,6 +4,7 @@
 
 #include "lab/rollbackrunner.h"
 #include "lab/servicecheck.h"
+#include "toxiproxy/toxiproxyclient.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -302,7 +303,16 @@ void LabPlayerPanel::restoreLeftBehind()
             emit notice(error);
             continue;
         }
-        auto* runner = new lab::RollbackRunner(m_client, this);
+        // The journal names the server its changes went to, which may not be the one this
+        // console talks to now, because an experiment can target another address.
+        const QUrl server = journal->serverUrl().adjusted(QUrl::StripTrailingSlash);
+        const bool otherServer
+            = server.isValid() && server != m_client->baseUrl().adjusted(QUrl::StripTrailingSlash);
+        toxiproxy::ToxiproxyClient* client
+            = otherServer ? new toxiproxy::ToxiproxyClient(server) : m_client.data();
+        auto* runner = new lab::RollbackRunner(client, this);
+        if (otherServer)
+            client->setParent(runner);
         connect(runner, &lab::RollbackRunner::finished, this,
             [this, runner](const lab::RollbackReport& report) {
                 runner->deleteLater();

@@ -1,0 +1,66 @@
+// What `chaoslab env status` reports: each service and proxy of the lab stack with its
+// state, as a table for people and as one JSON object for the console.
+//
+// JSON: {"dir", "api", "engine": "started|external|down",
+//        "services": [{"name", "address", "state", "pid", "detail", "fix"}],
+//        "proxies": [{"name", "listen", "upstream", "state", "detail"}]}
+// with state one of running, stopped, missing (not installed), failed, external (answering
+// but not started by `env up`). pid is 0 when no process of ours runs.
+#pragma once
+
+#include "envlayout.h"
+#include "envstate.h"
+
+#include <QString>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace chaoslab::environment {
+
+namespace state {
+inline constexpr const char* running = "running";
+inline constexpr const char* stopped = "stopped";
+inline constexpr const char* missing = "missing";
+inline constexpr const char* failed = "failed";
+inline constexpr const char* external = "external";
+} // namespace state
+
+struct ServiceStatus
+{
+    QString name;
+    QString address;
+    QString state = QString();
+    qint64 pid = 0;
+    QString detail = QString();
+    QString fix = QString();
+};
+
+struct ProxyStatus
+{
+    QString name;
+    QString listen;
+    QString upstream;
+    QString state = QString();
+    QString detail = QString();
+};
+
+struct EnvStatus
+{
+    QString dir;
+    QString api;
+    // "started", "external" or "down".
+    QString engine;
+    qint64 enginePid = 0;
+    std::vector<ServiceStatus> services = {};
+    std::vector<ProxyStatus> proxies = {};
+};
+
+// Checks every service and proxy now: recorded PIDs, TCP and HTTP checks, GET /proxies.
+EnvStatus collectStatus(const EnvLayout& layout, const std::optional<EnvState>& state);
+
+std::string statusJson(const EnvStatus& status);
+QString statusTable(const EnvStatus& status);
+
+} // namespace chaoslab::environment

@@ -1,0 +1,46 @@
+// The report of `chaoslab env status --json` on the local lab stack: each service and
+// proxy with its state, and what to do about the ones that are not running.
+#pragma once
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace chaoslab::ui {
+
+struct EnvironmentItem
+{
+    enum class Kind { Service, Proxy };
+    // `external` accepts connections but was not started by `chaoslab env up`; `missing` is not
+    // installed on this computer.
+    enum class State { Running, Stopped, Missing, Failed, External, Unknown };
+
+    Kind kind = Kind::Service;
+    QString name;
+    QString address;
+    // Only for proxies: where the proxy forwards to.
+    QString upstream;
+    State state = State::Unknown;
+    qint64 pid = 0;
+    QString detail;
+    QString fix;
+};
+
+struct EnvironmentStatus
+{
+    QString folder;
+    QString apiUrl;
+    // "started", "external" or "down", as the command prints it.
+    QString engine;
+    QList<EnvironmentItem> items;
+
+    // Parses the command's output; sets `error` to what is wrong with it otherwise.
+    static std::optional<EnvironmentStatus> fromJson(const QByteArray& json, QString* error);
+
+    bool anyStartedHere() const;
+};
+
+EnvironmentItem::State environmentStateFromName(const QString& name);
+
+} // namespace chaoslab::ui
