@@ -7,7 +7,7 @@
 // A failed action or probe in the method does not fail the run, and method probes ignore
 // their tolerance. interrupt() (SIGINT) drops the running activity, sets status
 // "interrupted" and goes on to the rollbacks the strategy allows. A second interrupt during
-// the rollbacks stops them. In step mode the runner holds before each activity until step()
+// the rollbacks stops them. In step mode the runner stops before each activity until step()
 // or resume(), and interrupt() leaves step mode, so the rollbacks run through. Before the
 // first activity, when the experiment calls chaostoxi and nothing responds at the Toxiproxy
 // address on this computer, the built-in engine starts there and runs until the runner is
@@ -53,10 +53,10 @@ public:
     void start();
     void interrupt();
 
-    // In step mode the runner holds before each activity and emits activityHeld().
+    // In step mode the runner stops before each activity and emits activityHeld().
     void setStepMode(bool on) { m_stepMode = on; }
     bool isHeld() const { return m_held != nullptr; }
-    // Runs the held activity, then holds again before the next one.
+    // Runs the held activity, then stops again before the next one.
     void step();
     // Leaves step mode and runs the rest of the experiment.
     void resume();

@@ -158,7 +158,7 @@ public:
 };
 
 // Debian 12 packages no MongoDB server, so the lab never starts one; mongo_proxy forwards to
-// the MongoDB port, where a server run with Docker may answer.
+// the MongoDB port, where a server run with Docker may listen.
 class MongodbLauncher : public ServiceLauncher
 {
 public:

@@ -1,6 +1,6 @@
 // Plays the bundled lab "toxicity-flaky" through against the built-in engine and its demo
 // service, and checks what the lab teaches: a reset_peer toxic with toxicity 0.3 fails about
-// 30% of new connections, while a client that keeps its connection fails only until it holds
+// 30% of new connections, while a client that keeps its connection fails only until it has
 // a connection that escaped the toxic.
 #include "labplaythrough.h"
 

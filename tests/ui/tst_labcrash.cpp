@@ -1,4 +1,4 @@
-// A console that is killed in the middle of a lab leaves its changes on the server; the
+// A console that is killed in the middle of a lab leaves its changes on the server. The
 // next console started with the same data folder finds the rollback journal, restores
 // every proxy the lab changed, removes the ones it created and reports this in the event log.
 //

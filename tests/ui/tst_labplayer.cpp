@@ -135,7 +135,7 @@ private slots:
     void restoreLeavesRunningLabAlone()
     {
         // A console started with --lab starts the lab before it restores journals left by a
-        // crash; the running lab's own journal is not one of them.
+        // crash. The running lab's own journal is not one of them.
         writeLab(QString::fromStdString(m_engine->demoServiceAddress()));
         makePanel();
         QVERIFY(m_panel->selectLab(QStringLiteral("player-test")));

@@ -423,7 +423,7 @@ void TestProbeCharts::columnRasterCoversPenWidth()
 
 void TestProbeCharts::latencyLineBreaksAtOutage()
 {
-    // Probe "a" answers for 30 s, fails every attempt for 10 s, then answers again.
+    // Probe "a" succeeds for 30 s, fails every attempt for 10 s, then succeeds again.
     const qint64 outageStart = m_endMs - 30'000;
     const qint64 outageEnd = m_endMs - 20'000;
     for (qint64 second = m_endMs - 60'000; second < m_endMs; second += 1000) {
