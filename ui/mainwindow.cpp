@@ -227,6 +227,7 @@ void MainWindow::buildExperimentPanel(QDockWidget* besides)
 void MainWindow::buildEnvironmentPanel(QDockWidget* besides)
 {
     m_environmentPanel = new EnvironmentPanel(QCoreApplication::applicationFilePath());
+    m_environmentPanel->setConsoleServer(m_server.client->baseUrl());
     auto* dock = new QDockWidget(tr("Environment"), this);
     dock->setObjectName(QStringLiteral("environmentDock"));
     dock->setWidget(m_environmentPanel);

@@ -229,19 +229,56 @@ void Environment::setUpProxies(LaunchContext& context)
 {
     if (m_state->failures.count(engineName))
         return;
-    const auto result = ensureProxies(m_layout);
-    for (const auto& name : result.created) {
+    QString error;
+    const auto changes = plannedProxyChanges(m_layout, error);
+    if (!changes) {
+        fail(context, u"proxies"_s, error);
+        if (auto saveError = saveState(m_layout.dir, *m_state))
+            m_print(*saveError);
+        return;
+    }
+    // What is about to change is saved first, so that `down` undoes it even after a crash
+    // halfway through.
+    for (const auto& change : *changes)
+        journalProxyChange(change);
+    if (auto saveError = saveState(m_layout.dir, *m_state))
+        m_print(*saveError);
+
+    QStringList created;
+    QStringList updated;
+    QStringList errors;
+    for (const auto& change : *changes) {
+        if (auto failure = applyProxyChange(m_layout, change))
+            errors.append(*failure);
+        else
+            (change.original ? updated : created).append(change.spec.name);
+    }
+    if (!created.isEmpty())
+        m_print(u"proxies: created %1"_s.arg(created.join(u", "_s)));
+    if (!updated.isEmpty())
+        m_print(u"proxies: updated %1; chaoslab env down sets %2 back"_s.arg(
+            updated.join(u", "_s), updated.size() == 1 ? u"it"_s : u"them"_s));
+    if (!errors.isEmpty())
+        fail(context, u"proxies"_s, errors.join(u"; "_s));
+    if (auto saveError = saveState(m_layout.dir, *m_state))
+        m_print(*saveError);
+}
+
+void Environment::journalProxyChange(const ProxyChange& change)
+{
+    const auto& name = change.spec.name;
+    if (!change.original) {
         if (!m_state->createdProxies.contains(name))
             m_state->createdProxies.append(name);
+        return;
     }
-    if (!result.created.isEmpty())
-        m_print(u"proxies: created %1"_s.arg(result.created.join(u", "_s)));
-    if (!result.updated.isEmpty())
-        m_print(u"proxies: updated %1"_s.arg(result.updated.join(u", "_s)));
-    if (!result.errors.isEmpty())
-        fail(context, u"proxies"_s, result.errors.join(u"; "_s));
-    if (auto error = saveState(m_layout.dir, *m_state))
-        m_print(*error);
+    // A proxy that an earlier `up` created, or whose earlier settings are already saved,
+    // keeps its entry in the state file.
+    if (m_state->createdProxies.contains(name) || m_state->updatedProxies.count(name))
+        return;
+    // A server that `up` started has only the stack's own proxies, so nothing to set back.
+    if (m_state->engine == EngineMode::External)
+        m_state->updatedProxies[name] = *change.original;
 }
 
 int Environment::down(bool purge)
@@ -255,8 +292,10 @@ int Environment::down(bool purge)
         return 0;
     }
 
-    if (m_state->engine == EngineMode::External)
+    if (m_state->engine == EngineMode::External) {
         removeCreatedProxies();
+        restoreUpdatedProxies();
+    }
     QStringList messages;
     auto applications = applicationLaunchers();
     std::reverse(applications.begin(), applications.end());
@@ -285,6 +324,7 @@ int Environment::down(bool purge)
     // The state file stays with the ports and no processes, so the next `up` reuses the ports.
     m_state->processes.clear();
     m_state->createdProxies.clear();
+    m_state->updatedProxies.clear();
     m_state->failures.clear();
     m_state->engine = EngineMode::None;
     if (auto error = saveState(m_layout.dir, *m_state))
@@ -304,6 +344,20 @@ void Environment::removeCreatedProxies()
             m_print(u"proxies: %1"_s.arg(*error));
         else
             m_print(u"proxies: deleted %1"_s.arg(name));
+    }
+}
+
+void Environment::restoreUpdatedProxies()
+{
+    for (const auto& [name, original] : m_state->updatedProxies) {
+        if (auto error = restoreProxy(m_layout, name, original)) {
+            m_print(u"proxies: %1; set %2 back by hand to listen %3, upstream %4"_s.arg(
+                *error, name, original.listen, original.upstream));
+        } else {
+            m_print(
+                u"proxies: set %1 back to listen %2, upstream %3, %4"_s.arg(name, original.listen,
+                    original.upstream, original.enabled ? u"enabled"_s : u"disabled"_s));
+        }
     }
 }
 

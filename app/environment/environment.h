@@ -25,8 +25,9 @@ public:
     // Toxiproxy server already answering at the API address), the proxies and the lab's
     // programs. Returns 0 when everything installed came up, 1 otherwise.
     int up();
-    // Stops what `up` recorded and removes the proxies it created on an external server.
-    // With `purge`, also deletes the data. Returns 0, or 1 when a process survived.
+    // Stops what `up` recorded. On an external server it removes the proxies `up` created
+    // and sets back the ones it updated. With `purge`, also deletes the data. Returns 0, or 1
+    // when a process survived.
     int down(bool purge);
 
     // The layout in effect: the one of the running stack when a state file exists.
@@ -42,9 +43,11 @@ private:
     bool startOne(LaunchContext& context, ServiceLauncher& launcher);
     void startEngine(LaunchContext& context);
     void setUpProxies(LaunchContext& context);
+    void journalProxyChange(const ProxyChange& change);
     void awaitReady(LaunchContext& context, ServiceLauncher& launcher);
     void fail(LaunchContext& context, const QString& service, const QString& reason);
     void removeCreatedProxies();
+    void restoreUpdatedProxies();
     void purgeData();
 
     EnvLayout m_layout;

@@ -54,6 +54,18 @@ ProcessRecord recordFromJson(const json& object)
         text(object, "log") };
 }
 
+json toJson(const ApiProxy& proxy)
+{
+    return { { "listen", proxy.listen.toStdString() }, { "upstream", proxy.upstream.toStdString() },
+        { "enabled", proxy.enabled } };
+}
+
+ApiProxy proxyFromJson(const json& object)
+{
+    return ApiProxy { text(object, "listen"), text(object, "upstream"),
+        object.value("enabled", false) };
+}
+
 } // namespace
 
 std::vector<ProcessRecord> EnvState::processesOf(const QString& service) const
@@ -99,6 +111,9 @@ std::optional<EnvState> loadState(const QString& dir, QString& error)
         state.processes.push_back(recordFromJson(record));
     for (const auto& name : object.value("created_proxies", json::array()))
         state.createdProxies.append(QString::fromStdString(name.get<std::string>()));
+    const auto updated = object.value("updated_proxies", json::object());
+    for (const auto& [name, proxy] : updated.items())
+        state.updatedProxies[QString::fromStdString(name)] = proxyFromJson(proxy);
     const auto failures = object.value("failures", json::object());
     for (const auto& [name, reason] : failures.items())
         state.failures[QString::fromStdString(name)] = QString::fromStdString(reason);
@@ -114,12 +129,15 @@ std::optional<QString> saveState(const QString& dir, const EnvState& state)
     json proxies = json::array();
     for (const auto& name : state.createdProxies)
         proxies.push_back(name.toStdString());
+    json updated = json::object();
+    for (const auto& [name, proxy] : state.updatedProxies)
+        updated[name.toStdString()] = toJson(proxy);
     json failures = json::object();
     for (const auto& [name, reason] : state.failures)
         failures[name.toStdString()] = reason.toStdString();
     const json object = { { "host", state.host.toStdString() }, { "ports", state.ports },
         { "engine", engineModeName(state.engine) }, { "processes", processes },
-        { "created_proxies", proxies }, { "failures", failures },
+        { "created_proxies", proxies }, { "updated_proxies", updated }, { "failures", failures },
         { "postgres_data", state.postgresDataDir.toStdString() } };
 
     QDir().mkpath(dir);

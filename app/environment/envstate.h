@@ -1,10 +1,12 @@
 // The state file of a running lab stack, DIR/state.json: the ports and API address `up`
-// used, every process it started, the proxies it created, and the services that failed.
+// used, every process it started, the proxies it created or changed, and the services that
+// failed.
 // `down` and `status` read it so that they act on exactly what `up` started.
 #pragma once
 
 #include "envlayout.h"
 #include "processcontrol.h"
+#include "proxysetup.h"
 
 #include <QString>
 #include <QStringList>
@@ -24,13 +26,19 @@ struct EnvState
     EngineMode engine = EngineMode::None;
     std::vector<ProcessRecord> processes;
     QStringList createdProxies;
+    // By proxy name, the settings from before `up` updated a proxy on a Toxiproxy server that
+    // it did not start, so that `down` can restore them.
+    std::map<QString, ApiProxy> updatedProxies;
     // The reason each failed service did not come up, with its log path, by service name.
     std::map<QString, QString> failures;
     // PostgreSQL's cluster folder: DIR/postgres, or a folder the postgres user can reach.
     QString postgresDataDir;
 
     std::vector<ProcessRecord> processesOf(const QString& service) const;
-    bool isEmpty() const { return processes.empty() && createdProxies.isEmpty(); }
+    bool isEmpty() const
+    {
+        return processes.empty() && createdProxies.isEmpty() && updatedProxies.empty();
+    }
 };
 
 QString statePath(const QString& dir);

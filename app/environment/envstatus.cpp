@@ -66,7 +66,7 @@ ServiceStatus serviceStatus(const ServiceLauncher& launcher, const EnvLayout& la
 }
 
 ProxyStatus proxyStatus(const ProxySpec& spec, const std::optional<ApiProxy>& actual, bool created,
-    bool engineExternal, const EnvLayout& layout)
+    const ApiProxy* original, bool engineExternal, const EnvLayout& layout)
 {
     ProxyStatus status { spec.name, spec.listen, spec.upstream };
     if (!actual) {
@@ -86,6 +86,10 @@ ProxyStatus proxyStatus(const ProxySpec& spec, const std::optional<ApiProxy>& ac
     const auto upstreamPort = spec.upstream.section(u':', -1).toUShort();
     if (!tcpAccepts(layout.host, upstreamPort))
         notes.append(u"nothing accepts connections at the upstream %1"_s.arg(spec.upstream));
+    if (original) {
+        notes.append(u"updated by chaoslab env up; env down sets it back to listen %1, "
+                     "upstream %2"_s.arg(original->listen, original->upstream));
+    }
     status.detail = notes.join(u"; "_s);
     return status;
 }
@@ -109,8 +113,14 @@ void addProxies(EnvStatus& status, const EnvLayout& layout, const std::optional<
         const auto proxy
             = found == actual->end() ? std::nullopt : std::optional<ApiProxy>(found->second);
         const bool created = envState && envState->createdProxies.contains(spec.name);
+        const ApiProxy* original = nullptr;
+        if (envState) {
+            const auto updated = envState->updatedProxies.find(spec.name);
+            if (updated != envState->updatedProxies.end())
+                original = &updated->second;
+        }
         status.proxies.push_back(
-            proxyStatus(spec, proxy, created, status.engine == u"external"_s, layout));
+            proxyStatus(spec, proxy, created, original, status.engine == u"external"_s, layout));
     }
 }
 

@@ -81,37 +81,51 @@ std::optional<std::map<QString, ApiProxy>> listProxies(const EnvLayout& layout, 
     return proxies;
 }
 
-ProxySetupResult ensureProxies(const EnvLayout& layout)
+std::optional<std::vector<ProxyChange>> plannedProxyChanges(const EnvLayout& layout, QString& error)
 {
-    ProxySetupResult result;
-    QString error;
     const auto existing = listProxies(layout, error);
-    if (!existing) {
-        result.errors.append(error);
-        return result;
-    }
+    if (!existing)
+        return std::nullopt;
 
+    std::vector<ProxyChange> changes;
     for (const auto& spec : labProxies(layout)) {
         const auto found = existing->find(spec.name);
         if (found == existing->end()) {
-            const auto reply = callApi(layout, "POST", u"/proxies"_s, proxyBody(spec, true));
-            if (reply.status == 201)
-                result.created.append(spec.name);
-            else
-                result.errors.append(describeFailure("POST", u"/proxies"_s, reply));
+            changes.push_back({ spec, std::nullopt });
             continue;
         }
         const auto& current = found->second;
-        if (current.listen == spec.listen && current.upstream == spec.upstream && current.enabled)
-            continue;
-        const QString path = u"/proxies/"_s + spec.name;
-        const auto reply = callApi(layout, "POST", path, proxyBody(spec, false));
-        if (reply.status == 200)
-            result.updated.append(spec.name);
-        else
-            result.errors.append(describeFailure("POST", path, reply));
+        if (current.listen != spec.listen || current.upstream != spec.upstream || !current.enabled)
+            changes.push_back({ spec, current });
     }
-    return result;
+    return changes;
+}
+
+std::optional<QString> applyProxyChange(const EnvLayout& layout, const ProxyChange& change)
+{
+    const bool create = !change.original;
+    const QString path = create ? u"/proxies"_s : u"/proxies/"_s + change.spec.name;
+    const auto reply = callApi(layout, "POST", path, proxyBody(change.spec, create));
+    if (reply.status == (create ? 201 : 200))
+        return std::nullopt;
+    return describeFailure("POST", path, reply);
+}
+
+std::optional<QString> restoreProxy(
+    const EnvLayout& layout, const QString& name, const ApiProxy& original)
+{
+    json body = { { "listen", original.listen.toStdString() },
+        { "upstream", original.upstream.toStdString() }, { "enabled", original.enabled } };
+    QString path = u"/proxies/"_s + name;
+    auto reply = callApi(layout, "POST", path, QByteArray::fromStdString(body.dump()));
+    if (reply.status == 404) {
+        body["name"] = name.toStdString();
+        path = u"/proxies"_s;
+        reply = callApi(layout, "POST", path, QByteArray::fromStdString(body.dump()));
+    }
+    if (reply.status == 200 || reply.status == 201)
+        return std::nullopt;
+    return describeFailure("POST", path, reply);
 }
 
 std::optional<QString> deleteProxy(const EnvLayout& layout, const QString& name)

@@ -37,16 +37,28 @@ bool apiAnswers(const EnvLayout& layout);
 // Returns the proxies by name (GET /proxies), or nothing with `error` set.
 std::optional<std::map<QString, ApiProxy>> listProxies(const EnvLayout& layout, QString& error);
 
-struct ProxySetupResult
+// One change that brings a lab proxy to its spec: a creation, or an update of a proxy that
+// exists with `original` as its settings.
+struct ProxyChange
 {
-    QStringList created;
-    QStringList updated;
-    QStringList errors;
+    ProxySpec spec;
+    std::optional<ApiProxy> original;
 };
 
-// Creates each lab proxy that is missing and updates (POST /proxies/NAME) each one whose
-// listen or upstream address differs or that is disabled.
-ProxySetupResult ensureProxies(const EnvLayout& layout);
+// Returns the changes that make the lab proxies match their specs: each missing proxy is
+// created, and each one whose listen or upstream address differs or that is disabled is
+// updated. Returns nothing with `error` set when the proxies cannot be listed.
+std::optional<std::vector<ProxyChange>> plannedProxyChanges(
+    const EnvLayout& layout, QString& error);
+
+// Applies a change with POST /proxies or POST /proxies/NAME. Returns an error message, or
+// nothing.
+std::optional<QString> applyProxyChange(const EnvLayout& layout, const ProxyChange& change);
+
+// Sets a proxy back to `original` with POST /proxies/NAME, or creates it again when it was
+// deleted. Returns an error message, or nothing.
+std::optional<QString> restoreProxy(
+    const EnvLayout& layout, const QString& name, const ApiProxy& original);
 
 // Deletes a proxy. Returns an error message, or nothing (also when it was already gone).
 std::optional<QString> deleteProxy(const EnvLayout& layout, const QString& name);

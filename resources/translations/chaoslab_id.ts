@@ -887,6 +887,10 @@
         <source>Toxiproxy API %1: %2. Data folder: %3</source>
         <translation>API Toxiproxy %1: %2. Folder data: %3</translation>
     </message>
+    <message>
+        <source>This window works with the Toxiproxy server at %1, so the stack&apos;s proxies do not appear under Proxies. To work with them, start the console with:</source>
+        <translation>Jendela ini bekerja dengan server Toxiproxy di %1, sehingga proxy milik stack tidak muncul di Daftar proxy. Untuk bekerja dengannya, jalankan konsol dengan:</translation>
+    </message>
 </context>
 <context>
     <name>chaoslab::ui::EventLogModel</name>

@@ -29,6 +29,8 @@ public:
     QString dir() const { return m_dir; }
     quint16 port(const QString& name) const;
     QString address(const QString& name) const;
+    // Every port by name, as in DIR/ports.json.
+    QJsonObject ports() const { return m_ports; }
 
     // Runs chaoslab with the arguments and waits at most `timeoutMs`.
     CommandResult run(const QStringList& arguments, int timeoutMs = 60000) const;

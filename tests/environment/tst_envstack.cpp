@@ -6,7 +6,11 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
+#include <QScopeGuard>
+#include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cstdio>
@@ -52,20 +56,41 @@ QList<qint64> recordedPids()
     return pids;
 }
 
-// Sends DELETE /proxies/NAME to the stack's Toxiproxy API. Returns the HTTP status line.
-QByteArray deleteProxy(const QString& name)
+struct ApiReply
+{
+    int status = 0;
+    QJsonObject body;
+};
+
+// Sends one request to a Toxiproxy API on 127.0.0.1 and waits for the whole response.
+ApiReply callApi(
+    quint16 port, const QByteArray& method, const QByteArray& path, const QJsonObject& body = {})
 {
     QTcpSocket socket;
-    socket.connectToHost(u"127.0.0.1"_s, stack()->port(u"api"_s));
+    socket.connectToHost(u"127.0.0.1"_s, port);
     if (!socket.waitForConnected(3000))
-        return socket.errorString().toUtf8();
-    socket.write("DELETE /proxies/" + name.toUtf8()
+        return {};
+    const auto content
+        = body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact);
+    socket.write(method + ' ' + path
         + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: tst_envstack\r\n"
-          "Connection: close\r\n\r\n");
+          "Content-Type: application/json\r\nContent-Length: "
+        + QByteArray::number(content.size()) + "\r\nConnection: close\r\n\r\n" + content);
     QByteArray response;
     while (socket.waitForReadyRead(3000))
         response += socket.readAll();
-    return response.left(response.indexOf("\r\n"));
+    const auto statusLine = response.left(response.indexOf("\r\n")).split(' ');
+    ApiReply reply;
+    reply.status = statusLine.size() > 1 ? statusLine.at(1).toInt() : 0;
+    reply.body = QJsonDocument::fromJson(response.mid(response.indexOf("\r\n\r\n") + 4)).object();
+    return reply;
+}
+
+quint16 freePort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost);
+    return server.serverPort();
 }
 
 } // namespace
@@ -82,6 +107,7 @@ private slots:
     void mongoProxyReportsNoUpstream();
     void upWhenUpIsNoOp();
     void upRecreatesDeletedProxy();
+    void downRestoresProxyOnOtherServer();
     // Runs last: it stops the stack and starts it again on the same data.
     void downStopsEverythingAndUpRestarts();
 };
@@ -190,7 +216,7 @@ void TestEnvStack::upWhenUpIsNoOp()
 
 void TestEnvStack::upRecreatesDeletedProxy()
 {
-    QCOMPARE(deleteProxy(u"redis_proxy"_s), QByteArray("HTTP/1.1 204 No Content"));
+    QCOMPARE(callApi(stack()->port(u"api"_s), "DELETE", "/proxies/redis_proxy").status, 204);
     const auto before = recordedPids();
     const auto result = stack()->env(u"up"_s);
     QVERIFY2(result.exitCode == 0, qPrintable(result.diagnostics));
@@ -198,6 +224,65 @@ void TestEnvStack::upRecreatesDeletedProxy()
     QCOMPARE(recordedPids(), before);
     const auto proxy = findByName(stack()->status(), u"proxies"_s, u"redis_proxy"_s);
     QCOMPARE(proxy.value(u"state"_s).toString(), u"running"_s);
+}
+
+// A second stack folder whose services are the running stack's, so `up` starts none of them,
+// and whose API is a chaoslab serve that `up` did not start, as a user's own Toxiproxy.
+void TestEnvStack::downRestoresProxyOnOtherServer()
+{
+    const auto apiPort = freePort();
+    QProcess engine;
+    engine.start(
+        QStringLiteral(CHAOSLAB_EXECUTABLE), { u"serve"_s, u"--port"_s, QString::number(apiPort) });
+    QVERIFY(engine.waitForStarted());
+    const auto stopEngine = qScopeGuard([&engine] {
+        engine.terminate();
+        engine.waitForFinished(5000);
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(callApi(apiPort, "GET", "/version").status, 200, 5000);
+
+    const QString ownListen = u"127.0.0.1:%1"_s.arg(freePort());
+    const QJsonObject own { { u"name"_s, u"redis_proxy"_s }, { u"listen"_s, ownListen },
+        { u"upstream"_s, u"127.0.0.1:9"_s }, { u"enabled"_s, false } };
+    QCOMPARE(callApi(apiPort, "POST", "/proxies", own).status, 201);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto ports = stack()->ports();
+    ports[u"api"_s] = apiPort;
+    for (const auto& proxy : { u"mysql_proxy"_s, u"rabbitmq_proxy"_s, u"mongo_proxy"_s,
+             u"redis_proxy"_s, u"postgres_proxy"_s, u"demo_api"_s })
+        ports[proxy] = freePort();
+    QFile portsFile(dir.filePath(u"ports.json"_s));
+    QVERIFY(portsFile.open(QIODevice::WriteOnly));
+    portsFile.write(QJsonDocument(ports).toJson());
+    portsFile.close();
+
+    const QStringList where { u"--dir"_s, dir.filePath(u"stack"_s) };
+    const auto up = stack()->run(
+        QStringList { u"env"_s, u"up"_s, u"--ports"_s, portsFile.fileName() } + where);
+    QVERIFY2(up.exitCode == 0, qPrintable(up.diagnostics));
+    QVERIFY2(up.output.contains("updated redis_proxy"), qPrintable(up.diagnostics));
+    const auto changed = callApi(apiPort, "GET", "/proxies/redis_proxy").body;
+    QCOMPARE(changed.value(u"upstream"_s).toString(), stack()->address(u"redis"_s));
+    QCOMPARE(changed.value(u"enabled"_s).toBool(), true);
+    const auto status = stack()->run(QStringList { u"env"_s, u"status"_s, u"--json"_s } + where);
+    const auto detail = findByName(
+        QJsonDocument::fromJson(status.output).object(), u"proxies"_s, u"redis_proxy"_s)
+                            .value(u"detail"_s)
+                            .toString();
+    QVERIFY2(detail.contains(u"sets it back to listen "_s + ownListen), qPrintable(detail));
+
+    const auto down = stack()->run(QStringList { u"env"_s, u"down"_s } + where);
+    QVERIFY2(down.exitCode == 0, qPrintable(down.diagnostics));
+    const auto restored = callApi(apiPort, "GET", "/proxies/redis_proxy").body;
+    QCOMPARE(restored.value(u"listen"_s).toString(), ownListen);
+    QCOMPARE(restored.value(u"upstream"_s).toString(), u"127.0.0.1:9"_s);
+    QCOMPARE(restored.value(u"enabled"_s).toBool(), false);
+    QCOMPARE(callApi(apiPort, "GET", "/proxies/mysql_proxy").status, 404);
+    // The running stack's services were only used, so they still run.
+    QCOMPARE(findByName(stack()->status(), u"services"_s, u"redis"_s).value(u"state"_s).toString(),
+        u"running"_s);
 }
 
 void TestEnvStack::downStopsEverythingAndUpRestarts()

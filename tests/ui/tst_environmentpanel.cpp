@@ -10,6 +10,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocument>
 
 using namespace chaoslab::ui;
 using namespace std::chrono_literals;
@@ -31,6 +32,14 @@ const QByteArray statusJson = "{\"dir\": \"/tmp/env\", \"api\": \"http://127.0.0
                               "   \"upstream\": \"127.0.0.1:16306\", \"state\": \"running\","
                               "   \"detail\": \"\"}]}";
 
+// Returns the text a rich-text label shows.
+QString shownText(const QLabel* label)
+{
+    QTextDocument document;
+    document.setHtml(label->text());
+    return document.toPlainText();
+}
+
 } // namespace
 
 class TestEnvironmentPanel : public QObject
@@ -45,6 +54,8 @@ private slots:
     void failingCommandReportsExitCodeAndReason();
     void hangingCommandIsStoppedAtItsDeadline();
     void panelShowsRealStatusOfAnEmptyFolder();
+    void summaryNamesOtherConsoleServer_data();
+    void summaryNamesOtherConsoleServer();
 };
 
 void TestEnvironmentPanel::statusListsServicesThenProxies()
@@ -149,7 +160,37 @@ void TestEnvironmentPanel::panelShowsRealStatusOfAnEmptyFolder()
     for (const char* name : { "mysql_proxy", "rabbitmq_proxy", "mongo_proxy" })
         QVERIFY2(names.contains(QString::fromLatin1(name)), qPrintable(names.join(u", ")));
     const auto* summary = panel.findChild<QLabel*>();
-    QVERIFY(summary->text().contains(folder.path()));
+    QVERIFY(shownText(summary).contains(folder.path()));
+}
+
+void TestEnvironmentPanel::summaryNamesOtherConsoleServer_data()
+{
+    QTest::addColumn<QString>("consoleServer");
+    QTest::addColumn<bool>("warned");
+    QTest::newRow("other port") << QStringLiteral("http://127.0.0.1:47474") << true;
+    QTest::newRow("other host") << QStringLiteral("http://192.0.2.1:8474") << true;
+    QTest::newRow("same server") << QStringLiteral("http://127.0.0.1:8474") << false;
+    QTest::newRow("localhost") << QStringLiteral("http://localhost:8474") << false;
+}
+
+void TestEnvironmentPanel::summaryNamesOtherConsoleServer()
+{
+    QFETCH(QString, consoleServer);
+    QFETCH(bool, warned);
+    // An empty folder has the stack's default API address, 127.0.0.1:8474.
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    EnvironmentPanel panel(QStringLiteral(CHAOSLAB_BINARY));
+    panel.setExtraArguments({ QStringLiteral("--dir"), folder.path() });
+    panel.setConsoleServer(QUrl(consoleServer));
+    panel.show();
+    const auto* summary = panel.findChild<QLabel*>();
+    QTRY_VERIFY_WITH_TIMEOUT(shownText(summary).contains(folder.path()), 20000);
+    const auto advice
+        = QStringLiteral("start the console with:\nchaoslab --toxiproxy http://127.0.0.1:8474");
+    QCOMPARE(shownText(summary).contains(advice), warned);
+    if (warned)
+        QVERIFY2(shownText(summary).contains(consoleServer), qPrintable(shownText(summary)));
 }
 
 QTEST_MAIN(TestEnvironmentPanel)

@@ -12,6 +12,7 @@
 #include <QVBoxLayout>
 
 using namespace std::chrono_literals;
+using namespace Qt::Literals::StringLiterals;
 
 namespace chaoslab::ui {
 
@@ -22,6 +23,16 @@ constexpr auto upTimeout = 300s;
 constexpr auto downTimeout = 120s;
 constexpr auto statusTimeout = 20s;
 constexpr auto refreshInterval = 5s;
+
+// Returns whether two API addresses name the same server; "localhost" is 127.0.0.1, as the
+// stack binds it.
+bool sameServer(const QUrl& left, const QUrl& right)
+{
+    const auto host = [](const QUrl& url) {
+        return url.host() == u"localhost" ? QStringLiteral("127.0.0.1") : url.host();
+    };
+    return host(left) == host(right) && left.port(80) == right.port(80);
+}
 
 } // namespace
 
@@ -38,6 +49,7 @@ EnvironmentPanel::EnvironmentPanel(const QString& program, QWidget* parent)
     , m_output(new QPlainTextEdit(this))
 {
     m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::RichText);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setText(tr("Checking the lab stack…"));
 
@@ -129,7 +141,8 @@ void EnvironmentPanel::handleFinished(
             showStatus(*status);
         else
             m_summary->setText(
-                ok ? tr("Could not read the stack's status (%1).").arg(error) : message);
+                (ok ? tr("Could not read the stack's status (%1).").arg(error) : message)
+                    .toHtmlEscaped());
     } else {
         const QString text = ok
             ? (subcommand == u"up" ? tr("Local stack started.") : tr("Local stack stopped."))
@@ -151,8 +164,22 @@ void EnvironmentPanel::showStatus(const EnvironmentStatus& status)
         engine = tr("a Toxiproxy server that the local stack did not start");
     else
         engine = tr("nothing (no Toxiproxy server answers)");
-    m_summary->setText(
-        tr("Toxiproxy API %1: %2. Data folder: %3").arg(status.apiUrl, engine, status.folder));
+    // Rich text, so that the command gets a line of its own and never wraps at its hyphens.
+    QString summary = tr("Toxiproxy API %1: %2. Data folder: %3")
+                          .arg(status.apiUrl, engine, status.folder)
+                          .toHtmlEscaped();
+    const QUrl stackServer(status.apiUrl);
+    if (m_consoleServer.isValid() && stackServer.isValid()
+        && !sameServer(m_consoleServer, stackServer)) {
+        const QString command = u"chaoslab --toxiproxy "_s + status.apiUrl;
+        summary += u"<br>"_s
+            + tr("This window works with the Toxiproxy server at %1, so the stack's proxies do "
+                 "not appear under Proxies. To work with them, start the console with:")
+                  .arg(m_consoleServer.toString())
+                  .toHtmlEscaped()
+            + u"<br><code>"_s + command.toHtmlEscaped() + u"</code>"_s;
+    }
+    m_summary->setText(summary);
 }
 
 void EnvironmentPanel::updateButtons()

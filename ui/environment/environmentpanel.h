@@ -6,6 +6,7 @@
 #include "environmentstatus.h"
 
 #include <QTimer>
+#include <QUrl>
 #include <QWidget>
 
 class QLabel;
@@ -33,6 +34,9 @@ public:
     // Arguments added to every env command, such as {"--dir", folder} in tests.
     void setExtraArguments(const QStringList& arguments);
     void setStateColors(const QColor& good, const QColor& warning, const QColor& error);
+    // The Toxiproxy server the console works with. When the stack's API is another one, the
+    // summary shows this and the command that starts the console on the stack's API.
+    void setConsoleServer(const QUrl& url) { m_consoleServer = url; }
 
     void refresh();
     void startStack();
@@ -62,6 +66,7 @@ private:
     QPushButton* m_refresh;
     QPlainTextEdit* m_output;
     QTimer m_refreshTimer;
+    QUrl m_consoleServer;
 };
 
 } // namespace chaoslab::ui
