@@ -34,6 +34,8 @@ public:
         return u"build the %1 target (ninja %1) so that it sits next to chaoslab"_s.arg(m_program);
     }
 
+    QString installCommand() const override { return u"ninja "_s + m_program; }
+
     QString missingReason(const EnvLayout& layout) const override
     {
         if (!QFileInfo(programPath(layout)).isExecutable())

@@ -165,10 +165,11 @@ public:
     QString name() const override { return u"mongodb"_s; }
     const char* portName() const override { return port::mongodb; }
 
-    QString installFix() const override
+    QString installFix() const override { return u"run one with Docker: "_s + installCommand(); }
+
+    QString installCommand() const override
     {
-        return u"run one with Docker: docker run -d --name chaoslab-mongo -p "
-               "127.0.0.1:27017:27017 mongo:6.0"_s;
+        return u"docker run -d --name chaoslab-mongo -p 127.0.0.1:27017:27017 mongo:6.0"_s;
     }
 
     QString missingReason(const EnvLayout&) const override

@@ -23,12 +23,15 @@ ServiceStatus recordedServiceStatus(ServiceStatus status, const ServiceLauncher&
     const bool alive = std::all_of(records.begin(), records.end(), isRunning);
     const auto& log = records.front().log;
     status.pid = records.back().pid;
+    status.log = log;
     if (alive && launcher.answers(layout)) {
         status.state = QString::fromLatin1(state::running);
+        status.reason = u"running"_s;
         status.detail = u"log: "_s + log;
         return status;
     }
     status.state = QString::fromLatin1(state::failed);
+    status.reason = alive ? u"not_answering"_s : u"exited"_s;
     status.detail = alive
         ? u"PID %1 runs but %2 does not answer"_s.arg(status.pid).arg(status.address)
         : u"exited after `env up` started it"_s;
@@ -49,17 +52,22 @@ ServiceStatus serviceStatus(const ServiceLauncher& launcher, const EnvLayout& la
 
     if (envState && envState->failures.count(launcher.name())) {
         status.state = QString::fromLatin1(state::failed);
+        status.reason = u"up_failed"_s;
         status.detail = envState->failures.at(launcher.name());
         status.fix = u"fix the cause, then run chaoslab env up"_s;
     } else if (launcher.answers(layout)) {
         status.state = QString::fromLatin1(state::external);
+        status.reason = u"external"_s;
         status.detail = u"answering, but not started by chaoslab env up"_s;
     } else if (const auto reason = launcher.missingReason(layout); !reason.isEmpty()) {
         status.state = QString::fromLatin1(state::missing);
+        status.reason = u"missing"_s;
         status.detail = reason;
         status.fix = launcher.installFix();
+        status.command = launcher.installCommand();
     } else {
         status.state = QString::fromLatin1(state::stopped);
+        status.reason = u"stopped"_s;
         status.fix = u"chaoslab env up"_s;
     }
     return status;
@@ -71,9 +79,13 @@ ProxyStatus proxyStatus(const ProxySpec& spec, const std::optional<ApiProxy>& ac
     ProxyStatus status { spec.name, spec.listen, spec.upstream };
     if (!actual) {
         status.state = QString::fromLatin1(state::stopped);
+        status.reason = u"not_created"_s;
         status.detail = u"not created; run chaoslab env up"_s;
         return status;
     }
+    status.reason = u"present"_s;
+    status.actual = actual;
+    status.restore = original ? std::optional<ApiProxy>(*original) : std::nullopt;
     status.state = QString::fromLatin1(!actual->enabled ? state::stopped
             : engineExternal && !created                ? state::external
                                                         : state::running);
@@ -84,7 +96,8 @@ ProxyStatus proxyStatus(const ProxySpec& spec, const std::optional<ApiProxy>& ac
     if (actual->upstream != spec.upstream)
         notes.append(u"upstream is %1, not %2"_s.arg(actual->upstream, spec.upstream));
     const auto upstreamPort = spec.upstream.section(u':', -1).toUShort();
-    if (!tcpAccepts(layout.host, upstreamPort))
+    status.upstreamAccepts = tcpAccepts(layout.host, upstreamPort);
+    if (!status.upstreamAccepts)
         notes.append(u"nothing accepts connections at the upstream %1"_s.arg(spec.upstream));
     if (original) {
         notes.append(u"updated by chaoslab env up; env down sets it back to listen %1, "
@@ -105,8 +118,9 @@ void addProxies(EnvStatus& status, const EnvLayout& layout, const std::optional<
             const auto detail = status.engine == u"down"_s
                 ? u"engine down: nothing answers at %1"_s.arg(status.api)
                 : error;
+            const auto reason = status.engine == u"down"_s ? u"engine_down"_s : u"list_failed"_s;
             status.proxies.push_back(ProxyStatus { spec.name, spec.listen, spec.upstream,
-                QString::fromLatin1(state::stopped), detail });
+                QString::fromLatin1(state::stopped), detail, reason });
             continue;
         }
         const auto found = actual->find(spec.name);
@@ -149,18 +163,33 @@ EnvStatus collectStatus(const EnvLayout& layout, const std::optional<EnvState>& 
 
 std::string statusJson(const EnvStatus& status)
 {
+    const auto proxyJson = [](const ApiProxy& proxy) {
+        return json { { "listen", proxy.listen.toStdString() },
+            { "upstream", proxy.upstream.toStdString() }, { "enabled", proxy.enabled } };
+    };
     json services = json::array();
     for (const auto& service : status.services) {
-        services.push_back(
-            { { "name", service.name.toStdString() }, { "address", service.address.toStdString() },
-                { "state", service.state.toStdString() }, { "pid", service.pid },
-                { "detail", service.detail.toStdString() }, { "fix", service.fix.toStdString() } });
+        services.push_back({ { "name", service.name.toStdString() },
+            { "address", service.address.toStdString() }, { "state", service.state.toStdString() },
+            { "pid", service.pid }, { "detail", service.detail.toStdString() },
+            { "fix", service.fix.toStdString() }, { "reason", service.reason.toStdString() },
+            { "log", service.log.toStdString() }, { "command", service.command.toStdString() } });
     }
     json proxies = json::array();
     for (const auto& proxy : status.proxies) {
-        proxies.push_back({ { "name", proxy.name.toStdString() },
+        json item = { { "name", proxy.name.toStdString() },
             { "listen", proxy.listen.toStdString() }, { "upstream", proxy.upstream.toStdString() },
-            { "state", proxy.state.toStdString() }, { "detail", proxy.detail.toStdString() } });
+            { "state", proxy.state.toStdString() }, { "detail", proxy.detail.toStdString() },
+            { "reason", proxy.reason.toStdString() } };
+        if (proxy.actual) {
+            item["enabled"] = proxy.actual->enabled;
+            item["actual_listen"] = proxy.actual->listen.toStdString();
+            item["actual_upstream"] = proxy.actual->upstream.toStdString();
+            item["upstream_accepts"] = proxy.upstreamAccepts;
+        }
+        if (proxy.restore)
+            item["restore"] = proxyJson(*proxy.restore);
+        proxies.push_back(std::move(item));
     }
     const json object = { { "dir", status.dir.toStdString() }, { "api", status.api.toStdString() },
         { "engine", status.engine.toStdString() }, { "services", services },

@@ -2,10 +2,17 @@
 // state, as a table for people and as one JSON object for the console.
 //
 // JSON: {"dir", "api", "engine": "started|external|down",
-//        "services": [{"name", "address", "state", "pid", "detail", "fix"}],
-//        "proxies": [{"name", "listen", "upstream", "state", "detail"}]}
+//        "services": [{"name", "address", "state", "pid", "detail", "fix", "reason", "log",
+//                      "command"}],
+//        "proxies": [{"name", "listen", "upstream", "state", "detail", "reason", "enabled",
+//                     "actual_listen", "actual_upstream", "upstream_accepts", "restore"}]}
 // with state one of running, stopped, missing (not installed), failed, external (answering
-// but not started by `env up`). pid is 0 when no process of ours runs.
+// but not started by `env up`). pid is 0 when no process of ours runs. "detail" and "fix"
+// are English sentences. "reason" names the case, so that the console can word it in its own
+// language. For services it is running, not_answering, exited, up_failed, external, missing
+// (with the install "command") or stopped. For proxies it is present, not_created,
+// engine_down or list_failed. "restore" is the listen, upstream and enabled state that
+// `env down` sets back, when there is one.
 #pragma once
 
 #include "envlayout.h"
@@ -35,6 +42,9 @@ struct ServiceStatus
     qint64 pid = 0;
     QString detail = QString();
     QString fix = QString();
+    QString reason = QString();
+    QString log = QString();
+    QString command = QString();
 };
 
 struct ProxyStatus
@@ -44,6 +54,11 @@ struct ProxyStatus
     QString upstream;
     QString state = QString();
     QString detail = QString();
+    QString reason = QString();
+    // The proxy as the server has it, when it exists.
+    std::optional<ApiProxy> actual = std::nullopt;
+    bool upstreamAccepts = false;
+    std::optional<ApiProxy> restore = std::nullopt;
 };
 
 struct EnvStatus

@@ -46,6 +46,8 @@ public:
     virtual QString missingReason(const EnvLayout& layout) const = 0;
     // Returns how to get the missing program, such as an apt-get command.
     virtual QString installFix() const = 0;
+    // Returns the command alone in installFix(), for the console to put in its own words.
+    virtual QString installCommand() const { return installFix(); }
     // Starts the service's processes and records them. Returns an error or nothing.
     virtual std::optional<QString> start(LaunchContext& context) = 0;
     // Waits until the service accepts connections, then creates its logins if needed.

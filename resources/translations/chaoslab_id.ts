@@ -51,6 +51,89 @@
     </message>
 </context>
 <context>
+    <name>EnvironmentWording</name>
+    <message>
+        <source>See %1, then run chaoslab env down and chaoslab env up</source>
+        <translation>Lihat %1, lalu jalankan chaoslab env down dan chaoslab env up</translation>
+    </message>
+    <message>
+        <source>Fix the cause, then run chaoslab env up</source>
+        <translation>Perbaiki penyebabnya, lalu jalankan chaoslab env up</translation>
+    </message>
+    <message>
+        <source>Run chaoslab env up</source>
+        <translation>Jalankan chaoslab env up</translation>
+    </message>
+    <message>
+        <source>Run chaoslab env up, or start the Toxiproxy server at the stack&apos;s API</source>
+        <translation>Jalankan chaoslab env up, atau jalankan server Toxiproxy di API stack</translation>
+    </message>
+    <message>
+        <source>Log: %1</source>
+        <translation>Log: %1</translation>
+    </message>
+    <message>
+        <source>PID %1 runs, but nothing answers at %2</source>
+        <translation>PID %1 berjalan, tetapi tidak ada yang menjawab di %2</translation>
+    </message>
+    <message>
+        <source>Exited after chaoslab env up started it</source>
+        <translation>Berhenti setelah dijalankan oleh chaoslab env up</translation>
+    </message>
+    <message>
+        <source>Answers, but chaoslab env up did not start it</source>
+        <translation>Menjawab, tetapi tidak dijalankan oleh chaoslab env up</translation>
+    </message>
+    <message>
+        <source>Not installed on this computer</source>
+        <translation>Belum terpasang di komputer ini</translation>
+    </message>
+    <message>
+        <source>Not created on the server</source>
+        <translation>Belum dibuat di server</translation>
+    </message>
+    <message>
+        <source>No Toxiproxy server answers at the stack&apos;s API</source>
+        <translation>Tidak ada server Toxiproxy yang menjawab di API stack</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>aktif</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>nonaktif</translation>
+    </message>
+    <message>
+        <source>listens on %1, not %2</source>
+        <translation>listen di %1, bukan %2</translation>
+    </message>
+    <message>
+        <source>forwards to %1, not %2</source>
+        <translation>meneruskan ke %1, bukan %2</translation>
+    </message>
+    <message>
+        <source>nothing accepts connections at the upstream %1</source>
+        <translation>tidak ada yang menerima koneksi di upstream %1</translation>
+    </message>
+    <message>
+        <source>changed by chaoslab env up; env down sets it back to listen %1, upstream %2</source>
+        <translation>diubah oleh chaoslab env up; env down mengembalikannya ke listen %1, upstream %2</translation>
+    </message>
+    <message>
+        <source>Run one with Docker: %1</source>
+        <translation>Jalankan dengan Docker: %1</translation>
+    </message>
+    <message>
+        <source>Build it next to chaoslab: %1</source>
+        <translation>Build di samping chaoslab: %1</translation>
+    </message>
+    <message>
+        <source>Install it: %1</source>
+        <translation>Pasang dengan: %1</translation>
+    </message>
+</context>
+<context>
     <name>ExperimentSettings</name>
     <message>
         <source>Invalid rollback strategy &quot;%1&quot;: choose default, always, never or deviated.</source>

@@ -4,13 +4,16 @@
 #include "environment/environmentmodel.h"
 #include "environment/environmentpanel.h"
 #include "environment/environmentstatus.h"
+#include "translator.h"
 
 #include <QLabel>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
+#include <QTranslator>
 
 using namespace chaoslab::ui;
 using namespace std::chrono_literals;
@@ -40,6 +43,58 @@ QString shownText(const QLabel* label)
     return document.toPlainText();
 }
 
+// The same stack as `chaoslab env status --json` prints it with the cases named: a proxy
+// that `env up` changed on a server it did not start, and services in three states.
+const QByteArray wordedStatusJson
+    = "{\"dir\": \"/tmp/env\", \"api\": \"http://127.0.0.1:8474\", \"engine\": \"external\","
+      " \"services\": ["
+      "  {\"name\": \"redis\", \"address\": \"127.0.0.1:16379\", \"state\": \"running\","
+      "   \"pid\": 77, \"reason\": \"running\", \"log\": \"/tmp/env/logs/redis.log\"},"
+      "  {\"name\": \"mariadb\", \"address\": \"127.0.0.1:16306\", \"state\": \"failed\","
+      "   \"pid\": 0, \"reason\": \"up_failed\", \"detail\": \"port 16306 is taken\"},"
+      "  {\"name\": \"postgres\", \"address\": \"127.0.0.1:16432\", \"state\": \"missing\","
+      "   \"pid\": 0, \"reason\": \"missing\", \"command\": \"apt-get install postgresql\"}],"
+      " \"proxies\": ["
+      "  {\"name\": \"redis_proxy\", \"listen\": \"127.0.0.1:6064\","
+      "   \"upstream\": \"127.0.0.1:16379\", \"state\": \"external\", \"reason\": \"present\","
+      "   \"enabled\": true, \"actual_listen\": \"127.0.0.1:6064\","
+      "   \"actual_upstream\": \"127.0.0.1:16379\", \"upstream_accepts\": false,"
+      "   \"restore\": {\"listen\": \"127.0.0.1:7000\", \"upstream\": \"127.0.0.1:9\","
+      "   \"enabled\": false}}]}";
+
+// Returns the detail column of each row.
+QStringList detailColumn(const EnvironmentModel& model)
+{
+    QStringList texts;
+    for (int row = 0; row < model.rowCount(); ++row)
+        texts << model.index(row, EnvironmentModel::DetailColumn).data().toString();
+    return texts;
+}
+
+// A panel on a data folder where nothing was ever started, so the stack has its default API
+// address, 127.0.0.1:8474.
+struct EmptyFolderPanel
+{
+    QTemporaryDir folder;
+    EnvironmentPanel panel { QStringLiteral(CHAOSLAB_BINARY) };
+
+    explicit EmptyFolderPanel(const QUrl& consoleServer = {})
+    {
+        panel.setExtraArguments({ QStringLiteral("--dir"), folder.path() });
+        panel.setConsoleServer(consoleServer);
+        panel.show();
+    }
+};
+
+void removeTranslations()
+{
+    for (QTranslator* translator : qApp->findChildren<QTranslator*>()) {
+        QCoreApplication::removeTranslator(translator);
+        delete translator;
+    }
+    QLocale::setDefault(QLocale::c());
+}
+
 } // namespace
 
 class TestEnvironmentPanel : public QObject
@@ -56,6 +111,8 @@ private slots:
     void panelShowsRealStatusOfAnEmptyFolder();
     void summaryNamesOtherConsoleServer_data();
     void summaryNamesOtherConsoleServer();
+    void modelWordsEachNamedCase();
+    void realStatusIsWordedInIndonesian();
 };
 
 void TestEnvironmentPanel::statusListsServicesThenProxies()
@@ -142,13 +199,10 @@ void TestEnvironmentPanel::hangingCommandIsStoppedAtItsDeadline()
 
 void TestEnvironmentPanel::panelShowsRealStatusOfAnEmptyFolder()
 {
-    // A folder where nothing was ever started: every service of the stack is listed and
-    // none of them is running from here.
-    QTemporaryDir folder;
-    QVERIFY(folder.isValid());
-    EnvironmentPanel panel(QStringLiteral(CHAOSLAB_BINARY));
-    panel.setExtraArguments({ QStringLiteral("--dir"), folder.path() });
-    panel.show();
+    // Every service of the stack is listed and none of them is running from here.
+    EmptyFolderPanel fixture;
+    QVERIFY(fixture.folder.isValid());
+    const EnvironmentPanel& panel = fixture.panel;
     QTRY_VERIFY_WITH_TIMEOUT(panel.model()->rowCount() > 0, 20000);
     QStringList names;
     for (int row = 0; row < panel.model()->rowCount(); ++row) {
@@ -160,7 +214,7 @@ void TestEnvironmentPanel::panelShowsRealStatusOfAnEmptyFolder()
     for (const char* name : { "mysql_proxy", "rabbitmq_proxy", "mongo_proxy" })
         QVERIFY2(names.contains(QString::fromLatin1(name)), qPrintable(names.join(u", ")));
     const auto* summary = panel.findChild<QLabel*>();
-    QVERIFY(shownText(summary).contains(folder.path()));
+    QVERIFY(shownText(summary).contains(fixture.folder.path()));
 }
 
 void TestEnvironmentPanel::summaryNamesOtherConsoleServer_data()
@@ -177,20 +231,61 @@ void TestEnvironmentPanel::summaryNamesOtherConsoleServer()
 {
     QFETCH(QString, consoleServer);
     QFETCH(bool, warned);
-    // An empty folder has the stack's default API address, 127.0.0.1:8474.
-    QTemporaryDir folder;
-    QVERIFY(folder.isValid());
-    EnvironmentPanel panel(QStringLiteral(CHAOSLAB_BINARY));
-    panel.setExtraArguments({ QStringLiteral("--dir"), folder.path() });
-    panel.setConsoleServer(QUrl(consoleServer));
-    panel.show();
-    const auto* summary = panel.findChild<QLabel*>();
-    QTRY_VERIFY_WITH_TIMEOUT(shownText(summary).contains(folder.path()), 20000);
+    EmptyFolderPanel fixture { QUrl(consoleServer) };
+    QVERIFY(fixture.folder.isValid());
+    const auto* summary = fixture.panel.findChild<QLabel*>();
+    QTRY_VERIFY_WITH_TIMEOUT(shownText(summary).contains(fixture.folder.path()), 20000);
     const auto advice
         = QStringLiteral("start the console with:\nchaoslab --toxiproxy http://127.0.0.1:8474");
     QCOMPARE(shownText(summary).contains(advice), warned);
     if (warned)
         QVERIFY2(shownText(summary).contains(consoleServer), qPrintable(shownText(summary)));
+}
+
+void TestEnvironmentPanel::modelWordsEachNamedCase()
+{
+    QString error;
+    const auto status = EnvironmentStatus::fromJson(wordedStatusJson, &error);
+    QVERIFY2(status, qPrintable(error));
+    EnvironmentModel model;
+    model.setStatus(*status);
+    const QStringList details = detailColumn(model);
+    QCOMPARE(details.size(), 4);
+    QCOMPARE(details.at(0), QStringLiteral("Log: /tmp/env/logs/redis.log"));
+    QCOMPARE(details.at(1), QStringLiteral("Fix the cause, then run chaoslab env up"));
+    // The reason from `env up` is only in English, in the tooltip.
+    QVERIFY(model.index(1, EnvironmentModel::DetailColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("port 16306 is taken")));
+    QCOMPARE(details.at(2), QStringLiteral("Install it: apt-get install postgresql"));
+    QCOMPARE(details.at(3),
+        QStringLiteral("enabled; nothing accepts connections at the upstream 127.0.0.1:16379; "
+                       "changed by chaoslab env up; env down sets it back to listen "
+                       "127.0.0.1:7000, upstream 127.0.0.1:9"));
+}
+
+void TestEnvironmentPanel::realStatusIsWordedInIndonesian()
+{
+    // The translator must be gone before the next test, whatever this one's outcome.
+    const auto cleanup = qScopeGuard(removeTranslations);
+    QCOMPARE(installTranslations(*qApp, QStringLiteral("id")), QStringLiteral("id"));
+    EmptyFolderPanel fixture;
+    QVERIFY(fixture.folder.isValid());
+    const EnvironmentPanel& panel = fixture.panel;
+    QTRY_VERIFY_WITH_TIMEOUT(panel.model()->rowCount() > 0, 20000);
+
+    QStringList names;
+    for (int row = 0; row < panel.model()->rowCount(); ++row)
+        names << panel.model()->item(row).name;
+    const QStringList details = detailColumn(*panel.model());
+    QCOMPARE(details.at(names.indexOf(QStringLiteral("redis"))),
+        QStringLiteral("Jalankan chaoslab env up"));
+    QVERIFY2(details.at(names.indexOf(QStringLiteral("mongodb")))
+                 .startsWith(QStringLiteral("Jalankan dengan Docker: docker run")),
+        qPrintable(details.join(u'\n')));
+    for (const QString& detail : details)
+        QVERIFY2(!detail.contains(QStringLiteral("answers")), qPrintable(detail));
 }
 
 QTEST_MAIN(TestEnvironmentPanel)

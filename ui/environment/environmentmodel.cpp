@@ -1,5 +1,7 @@
 #include "environmentmodel.h"
 
+#include "environmentwording.h"
+
 namespace chaoslab::ui {
 
 EnvironmentModel::EnvironmentModel(QObject* parent) : QAbstractTableModel(parent) { }
@@ -82,13 +84,16 @@ QVariant EnvironmentModel::displayData(const EnvironmentItem& item, int column) 
     case StateColumn:
         return item.pid > 0 ? tr("%1, PID %2").arg(stateText(item.state)).arg(item.pid)
                             : stateText(item.state);
-    case DetailColumn:
+    case DetailColumn: {
         // What to do matters more than the detail when something is wrong.
-        if (!item.fix.isEmpty())
-            return item.fix;
-        if (!item.detail.isEmpty())
-            return item.detail;
+        const QString fix = EnvironmentWording::fix(item);
+        if (!fix.isEmpty())
+            return fix;
+        const QString detail = EnvironmentWording::detail(item);
+        if (!detail.isEmpty())
+            return detail;
         return proxy && !item.upstream.isEmpty() ? tr("To %1").arg(item.upstream) : QString();
+    }
     default:
         return {};
     }
@@ -99,9 +104,9 @@ QString EnvironmentModel::toolTip(const EnvironmentItem& item) const
     QStringList lines;
     if (item.kind == EnvironmentItem::Kind::Proxy && !item.upstream.isEmpty())
         lines << tr("Listens on %1 and forwards to %2.").arg(item.address, item.upstream);
-    if (item.state == EnvironmentItem::State::External)
+    if (item.kind == EnvironmentItem::Kind::Proxy && item.state == EnvironmentItem::State::External)
         lines << tr("Something answers here that the local stack did not start.");
-    lines << item.detail << item.fix;
+    lines << EnvironmentWording::detail(item) << EnvironmentWording::fix(item);
     lines.removeAll(QString());
     return lines.join(u'\n');
 }

@@ -20,6 +20,16 @@ EnvironmentItem itemFromJson(const QJsonObject& object, EnvironmentItem::Kind ki
     item.pid = object.value(u"pid").toInteger();
     item.detail = object.value(u"detail").toString();
     item.fix = object.value(u"fix").toString();
+    item.reason = object.value(u"reason").toString();
+    item.log = object.value(u"log").toString();
+    item.command = object.value(u"command").toString();
+    item.enabled = object.value(u"enabled").toBool();
+    item.actualListen = object.value(u"actual_listen").toString(item.address);
+    item.actualUpstream = object.value(u"actual_upstream").toString(item.upstream);
+    item.upstreamAccepts = object.value(u"upstream_accepts").toBool(true);
+    const QJsonObject restore = object.value(u"restore").toObject();
+    item.restoreListen = restore.value(u"listen").toString();
+    item.restoreUpstream = restore.value(u"upstream").toString();
     return item;
 }
 

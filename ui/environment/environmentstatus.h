@@ -23,8 +23,22 @@ struct EnvironmentItem
     QString upstream;
     State state = State::Unknown;
     qint64 pid = 0;
+    // English sentences from the command, shown when the console has no wording for `reason`.
     QString detail;
     QString fix;
+    // The case, such as "running" or "missing", that the console words in its own language.
+    QString reason;
+    QString log;
+    // Only for missing services: the command that installs or builds the program.
+    QString command;
+    // Only for proxies that exist on the server: their settings there.
+    bool enabled = false;
+    QString actualListen;
+    QString actualUpstream;
+    bool upstreamAccepts = true;
+    // Only for proxies that `env down` will set back: the listen and upstream it restores.
+    QString restoreListen;
+    QString restoreUpstream;
 };
 
 struct EnvironmentStatus
