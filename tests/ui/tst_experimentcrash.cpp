@@ -3,41 +3,23 @@
 // folder finds the experiment's rollback journal, removes the toxic it added and the proxy it
 // created, and reports this in the event log.
 //
-// The console that crashes is this test binary started again with --crash-child: it opens
-// the window, runs an experiment that creates a proxy, adds a toxic to a proxy the user made
-// before and then pauses for 60 s. The test kills it with SIGKILL once the server shows both
-// changes.
+// The console that crashes runs an experiment that creates a proxy, adds a toxic to a proxy
+// the user made before and then pauses for 60 s. The test kills it with SIGKILL once the
+// server shows both changes.
+#include "../support/fetchproxy.h"
+#include "crashconsole.h"
 #include "engineprocess.h"
 
-#include "eventlogmodel.h"
 #include "experiment/experimentpanel.h"
-#include "mainwindow.h"
-#include "settings.h"
 
-#include "toxiproxy/servermonitor.h"
-#include "toxiproxy/toxiproxyclient.h"
-
-#include <QApplication>
-#include <QDir>
 #include <QFile>
-#include <QProcess>
-#include <QTemporaryDir>
-#include <QTest>
-#include <QTimer>
 
 #include <memory>
 #include <optional>
 
 using namespace chaoslab::toxiproxy;
-using chaoslab::ui::ConsoleServer;
-using chaoslab::ui::EventLogModel;
-using chaoslab::ui::MainWindow;
-using chaoslab::ui::ServerKind;
-using chaoslab::ui::Settings;
 
 namespace {
-
-const char crashChildOption[] = "--crash-child";
 
 // The experiment for the Toxiproxy API at `url`: it creates `crash_api`, adds the toxic
 // "crash_latency" to `user_db` and pauses. Its rollback would delete the toxic, but under
@@ -65,38 +47,17 @@ QByteArray experimentJson(const QUrl& url)
         .toUtf8();
 }
 
-// Both processes must resolve the same data folder, which contains the rollback journals.
-void nameApplication()
+// The console that is about to crash, running the experiment at `experimentPath`.
+int runExperimentChild(const QUrl& url, const QString& experimentPath)
 {
-    QApplication::setOrganizationName(QStringLiteral("Chaos Lab"));
-    QApplication::setApplicationName(QStringLiteral("chaoslab"));
-}
-
-// The console that is about to crash: a window on the server at `url`, running the
-// experiment at `experimentPath`. It never exits by itself before the test kills it, except
-// after 60 s so that a failed test leaves no process behind.
-int runCrashChild(const QUrl& url, const QString& experimentPath)
-{
-    QTemporaryDir settingsDir;
-    Settings settings(settingsDir.filePath(QStringLiteral("console.ini")));
-    ToxiproxyClient client(url);
-    ServerMonitor monitor(&client);
-    MainWindow window(ConsoleServer { &client, &monitor, ServerKind::BuiltInEngine }, &settings);
-    window.show();
-    monitor.start();
-
     bool started = false;
-    QTimer poll;
-    QObject::connect(&poll, &QTimer::timeout, [&] {
-        if (started || monitor.connectionState() != ServerMonitor::ConnectionState::Connected)
+    return crashtest::runCrashChild(url, [&](crashtest::Console& console) {
+        if (started || !console.connected())
             return;
         started = true;
-        if (window.experimentPanel()->openFile(experimentPath))
-            window.experimentPanel()->runAll();
+        if (console.window().experimentPanel()->openFile(experimentPath))
+            console.window().experimentPanel()->runAll();
     });
-    poll.start(50);
-    QTimer::singleShot(60000, qApp, &QCoreApplication::quit);
-    return QApplication::exec();
 }
 
 } // namespace
@@ -112,9 +73,9 @@ private slots:
 
 private:
     std::optional<Proxy> serverProxy(const QString& name);
-    bool logContains(const MainWindow& window, const QString& text) const;
 
     std::unique_ptr<QTemporaryDir> m_home;
+    QDir m_journals;
     std::unique_ptr<EngineProcess> m_engine;
     std::unique_ptr<ToxiproxyClient> m_api;
 };
@@ -124,8 +85,7 @@ void TestExperimentCrash::init()
     // The journals go to $XDG_DATA_HOME/Chaos Lab/chaoslab/rollback in both processes.
     m_home = std::make_unique<QTemporaryDir>();
     QVERIFY(m_home->isValid());
-    qputenv("XDG_DATA_HOME", QFile::encodeName(m_home->filePath(QStringLiteral("data"))));
-    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_home->filePath(QStringLiteral("config"))));
+    m_journals = crashtest::useHome(*m_home);
 
     m_engine = std::make_unique<EngineProcess>();
     QVERIFY2(m_engine->start(), qPrintable(m_engine->error()));
@@ -141,26 +101,7 @@ void TestExperimentCrash::cleanup()
 
 std::optional<Proxy> TestExperimentCrash::serverProxy(const QString& name)
 {
-    std::optional<Proxy> found;
-    bool done = false;
-    m_api->getProxy(name, this, [&](const ApiResult& result, const Proxy& proxy) {
-        if (result.ok())
-            found = proxy;
-        done = true;
-    });
-    if (!QTest::qWaitFor([&done] { return done; }, 5000))
-        qWarning("GET /proxies/%s timed out", qPrintable(name));
-    return found;
-}
-
-bool TestExperimentCrash::logContains(const MainWindow& window, const QString& text) const
-{
-    const EventLogModel* log = window.eventLog();
-    for (int row = 0; row < log->rowCount(); ++row) {
-        if (log->entry(row).message.contains(text))
-            return true;
-    }
-    return false;
+    return fetchProxy(*m_api, name);
 }
 
 void TestExperimentCrash::nextStartRestoresWhatACrashedExperimentChanged()
@@ -179,10 +120,8 @@ void TestExperimentCrash::nextStartRestoresWhatACrashedExperimentChanged()
     experiment.close();
 
     QProcess child;
-    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    child.start(QCoreApplication::applicationFilePath(),
-        { QString::fromLatin1(crashChildOption), m_engine->url().toString(), experimentPath });
-    QVERIFY2(child.waitForStarted(), qPrintable(child.errorString()));
+    QVERIFY2(crashtest::startCrashChild(child, m_engine->url(), experimentPath),
+        qPrintable(child.errorString()));
 
     // The experiment's changes reach the server; then the console dies during the pause.
     QTRY_VERIFY_WITH_TIMEOUT(
@@ -196,40 +135,25 @@ void TestExperimentCrash::nextStartRestoresWhatACrashedExperimentChanged()
     QVERIFY(child.waitForFinished(5000));
     QCOMPARE(child.exitStatus(), QProcess::CrashExit);
 
-    const QDir journals(m_home->filePath(QStringLiteral("data/Chaos Lab/chaoslab/rollback")));
-    QCOMPARE(journals.entryList({ QStringLiteral("*.json") }, QDir::Files).size(), 1);
+    QCOMPARE(m_journals.entryList({ QStringLiteral("*.json") }, QDir::Files).size(), 1);
 
     // The next console connects and rolls the journal back without being asked.
-    QTemporaryDir settingsDir;
-    Settings settings(settingsDir.filePath(QStringLiteral("console.ini")));
-    ToxiproxyClient client(m_engine->url());
-    ServerMonitor monitor(&client);
-    MainWindow window(ConsoleServer { &client, &monitor, ServerKind::BuiltInEngine }, &settings);
-    window.show();
-    monitor.start();
-
+    crashtest::Console console(m_engine->url());
     QTRY_VERIFY_WITH_TIMEOUT(
-        logContains(window,
-            QStringLiteral("The last run of experiment \"Crash\" ended without "
-                           "rolling back")),
+        console.logContains(
+            QStringLiteral("The last run of experiment \"Crash\" ended without rolling back")),
         10000);
-    QVERIFY(logContains(window, QStringLiteral("crash_latency")));
+    QVERIFY(console.logContains(QStringLiteral("crash_latency")));
     QVERIFY(!serverProxy(QStringLiteral("crash_api")).has_value());
     const auto db = serverProxy(QStringLiteral("user_db"));
     QVERIFY(db.has_value());
     QVERIFY(db->toxics.isEmpty());
-    QCOMPARE(journals.entryList({ QStringLiteral("*.json") }, QDir::Files).size(), 0);
+    QCOMPARE(m_journals.entryList({ QStringLiteral("*.json") }, QDir::Files).size(), 0);
 }
 
 int main(int argc, char** argv)
 {
-    QApplication app(argc, argv);
-    nameApplication();
-    const QStringList arguments = QCoreApplication::arguments();
-    if (arguments.size() == 4 && arguments.at(1) == QLatin1String(crashChildOption))
-        return runCrashChild(QUrl(arguments.at(2)), arguments.at(3));
-    TestExperimentCrash test;
-    return QTest::qExec(&test, argc, argv);
+    return crashtest::crashTestMain<TestExperimentCrash>(argc, argv, runExperimentChild);
 }
 
 #include "tst_experimentcrash.moc"

@@ -16,6 +16,8 @@
 #include "toxiproxy/servermonitor.h"
 #include "toxiproxy/toxiproxyclient.h"
 
+#include "../support/fetchproxy.h"
+
 #include <QAccessible>
 #include <QApplication>
 #include <QCheckBox>
@@ -204,17 +206,7 @@ bool TestExperimentPanel::createServerProxy(const QString& name)
 
 std::optional<toxiproxy::Proxy> TestExperimentPanel::serverProxy(const QString& name)
 {
-    std::optional<toxiproxy::Proxy> found;
-    bool done = false;
-    m_client->getProxy(
-        name, this, [&](const toxiproxy::ApiResult& result, const toxiproxy::Proxy& proxy) {
-            if (result.ok())
-                found = proxy;
-            done = true;
-        });
-    if (!QTest::qWaitFor([&done] { return done; }, 5000))
-        qWarning("GET /proxies/%s timed out", qPrintable(name));
-    return found;
+    return fetchProxy(*m_client, name);
 }
 
 QString TestExperimentPanel::writeToxicExperiment(const QString& proxy)
