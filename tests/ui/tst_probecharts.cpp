@@ -46,6 +46,7 @@ private slots:
     void pngExportWritesImage();
     void historyDropsOldSeconds();
     void markersAreBounded();
+    void crowdedMarkerLabelsNeverOverlap();
     void changeEntriesBecomeMarkers();
     void draggedControlMovesItsMarker();
     void legendKeepsLongLabelsReadable();
@@ -296,6 +297,37 @@ void TestProbeCharts::markersAreBounded()
         m_page->addMarker(at(m_endMs + i), QStringLiteral("step %1").arg(i));
     QCOMPARE(int(m_page->markers().size()), ProbeChartPage::MaxMarkers);
     QCOMPARE(m_page->markers().front().label, QStringLiteral("step 100"));
+}
+
+void TestProbeCharts::crowdedMarkerLabelsNeverOverlap()
+{
+    feed(60);
+    // Ten changes within two seconds, as a lab step or a slider drag makes them.
+    for (int i = 0; i < 10; ++i)
+        m_page->addMarker(at(m_endMs - 30'000 + i * 200), QStringLiteral("toxic change %1").arg(i));
+    m_page->setWindowMinutes(1);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    m_page->refreshNow();
+
+    const auto markers = m_page->markerItems();
+    QCOMPARE(markers.size(), 10);
+    QList<QRectF> boxes;
+    for (const auto* marker : markers) {
+        QVERIFY(marker->isVisible());
+        if (!marker->shownLabelRect().isEmpty())
+            boxes.append(marker->shownLabelRect());
+    }
+    // The first labels get a row each; the others keep their line and their tooltip.
+    QVERIFY2(boxes.size() >= 2 && boxes.size() < 10, qPrintable(QString::number(boxes.size())));
+    QVERIFY(!markers.at(0)->shownLabelRect().isEmpty());
+    QVERIFY(markers.at(9)->shownLabelRect().isEmpty());
+    QVERIFY(markers.at(9)->toolTip().contains(QStringLiteral("toxic change 9")));
+    for (qsizetype i = 0; i < boxes.size(); ++i) {
+        for (qsizetype j = i + 1; j < boxes.size(); ++j)
+            QVERIFY2(!boxes.at(i).intersects(boxes.at(j)),
+                qPrintable(QStringLiteral("%1 %2").arg(i).arg(j)));
+    }
 }
 
 void TestProbeCharts::changeEntriesBecomeMarkers()

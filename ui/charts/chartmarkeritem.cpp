@@ -101,8 +101,24 @@ QSizeF ChartMarkerItem::labelSize() const
     return m_labelSize;
 }
 
+void ChartMarkerItem::setLabelCrowded(bool crowded)
+{
+    if (crowded == m_crowded)
+        return;
+    prepareGeometryChange();
+    m_crowded = crowded;
+}
+
+QRectF ChartMarkerItem::shownLabelRect() const
+{
+    const QRectF box = labelRect();
+    return box.isEmpty() ? QRectF() : mapRectToParent(box);
+}
+
 QRectF ChartMarkerItem::labelRect() const
 {
+    if (m_crowded)
+        return {};
     const QSizeF size = labelSize();
     const qreal left = m_flipLabel ? -size.width() - 1 : 1;
     return { QPointF(left, m_labelTop), size };

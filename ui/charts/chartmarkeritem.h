@@ -27,6 +27,11 @@ public:
     void place(qreal x, qreal top, qreal bottom, qreal labelTop, bool flipLabel);
     // Width and height of the label box; 0 without a label.
     QSizeF labelSize() const;
+    // A crowded marker draws its line but no label box, so that labels never overlap. The
+    // tooltip still has the text.
+    void setLabelCrowded(bool crowded);
+    // The label box as drawn, in the parent's coordinates; empty when none is drawn.
+    QRectF shownLabelRect() const;
 
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
@@ -46,6 +51,7 @@ private:
     qreal m_bottom = 0;
     qreal m_labelTop = 0;
     bool m_flipLabel = false;
+    bool m_crowded = false;
 };
 
 } // namespace chaoslab::ui

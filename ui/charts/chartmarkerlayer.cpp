@@ -33,6 +33,9 @@ ChartMarkerItem* ChartMarkerLayer::itemAt(int index)
     while (m_items.size() <= index) {
         auto* item = new ChartMarkerItem(m_chart);
         item->setLook(m_look, m_showLabels);
+        // Earlier markers stack higher, so that a label box covers the lines of the later
+        // markers that run through it.
+        item->setZValue(item->zValue() + 1.0 / (m_items.size() + 1));
         m_items.append(item);
     }
     return m_items.at(index);
@@ -59,7 +62,9 @@ void ChartMarkerLayer::update(const std::deque<ChartMarker>& markers, qint64 sta
         item->setMarker(it->timeMs, it->label);
         const qreal x = plot.left() + plot.width() * double(it->timeMs - startMs) / span;
         const bool flip = x + item->labelSize().width() > plot.right();
-        item->place(x, plot.top(), plot.bottom(), labelTopFor(item, x, flip, rowEnds), flip);
+        const auto labelTop = labelTopFor(item, x, flip, rowEnds);
+        item->setLabelCrowded(!labelTop);
+        item->place(x, plot.top(), plot.bottom(), labelTop.value_or(plot.top()), flip);
         item->show();
     }
     for (int i = shown; i < m_items.size(); ++i)
@@ -67,22 +72,20 @@ void ChartMarkerLayer::update(const std::deque<ChartMarker>& markers, qint64 sta
     m_visible = shown;
 }
 
-// Picks the first row whose last label ends before this one starts, or the row that frees
-// up first when every row is taken.
-qreal ChartMarkerLayer::labelTopFor(
+// Picks the first row whose last label ends before this one starts. When every row is
+// taken there, the label is not drawn: overlapping boxes would hide each other's text.
+std::optional<qreal> ChartMarkerLayer::labelTopFor(
     ChartMarkerItem* item, qreal x, bool flip, QList<qreal>& rowEnds) const
 {
     const QSizeF size = item->labelSize();
     const qreal left = flip ? x - size.width() : x;
-    int row = int(std::min_element(rowEnds.begin(), rowEnds.end()) - rowEnds.begin());
-    for (int i = 0; i < rowEnds.size(); ++i) {
-        if (rowEnds.at(i) + LabelGap <= left) {
-            row = i;
-            break;
+    for (int row = 0; row < rowEnds.size(); ++row) {
+        if (rowEnds.at(row) + LabelGap <= left) {
+            rowEnds[row] = left + size.width();
+            return m_chart->plotArea().top() + 2 + row * (size.height() + 2);
         }
     }
-    rowEnds[row] = left + size.width();
-    return m_chart->plotArea().top() + 2 + row * (size.height() + 2);
+    return std::nullopt;
 }
 
 QList<ChartMarkerItem*> ChartMarkerLayer::visibleItems() const

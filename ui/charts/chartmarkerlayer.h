@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <deque>
+#include <optional>
 
 class QChart;
 
@@ -51,7 +52,8 @@ private:
     };
 
     ChartMarkerItem* itemAt(int index);
-    qreal labelTopFor(ChartMarkerItem* item, qreal x, bool flip, QList<qreal>& rowEnds) const;
+    std::optional<qreal> labelTopFor(
+        ChartMarkerItem* item, qreal x, bool flip, QList<qreal>& rowEnds) const;
 
     QChart* m_chart;
     bool m_showLabels;
