@@ -52,14 +52,14 @@ bool Environment::loadExistingState()
     }
     if (m_portsExplicit && m_state->ports != m_layout.ports)
         m_print(u"The stack in %1 runs with the ports of its state file; --ports applies after "
-                "chaoslab env down"_s.arg(m_layout.dir));
+                "%2"_s.arg(m_layout.dir, m_layout.command(u"down"_s)));
     m_layout.host = m_state->host;
     m_layout.ports = m_state->ports;
     return true;
 }
 
 // Returns true when every recorded process runs, every installed service is running or
-// served by another program, and every lab proxy exists.
+// served by another program, and every lab proxy exists, enabled and with its addresses.
 bool Environment::isAlreadyUp() const
 {
     if (!m_state || m_state->processes.empty() || !m_state->failures.empty()
@@ -77,12 +77,8 @@ bool Environment::isAlreadyUp() const
     }
 
     QString error;
-    const auto proxies = listProxies(m_layout, error);
-    if (!proxies)
-        return false;
-    const auto expected = labProxies(m_layout);
-    return std::all_of(expected.begin(), expected.end(),
-        [&](const ProxySpec& spec) { return proxies->count(spec.name) > 0; });
+    const auto changes = plannedProxyChanges(m_layout, error);
+    return changes && changes->empty();
 }
 
 int Environment::up()
@@ -91,7 +87,7 @@ int Environment::up()
         return 1;
     if (isAlreadyUp()) {
         m_print(u"The lab stack in %1 is already up; nothing to do. "
-                "Run chaoslab env status for details."_s.arg(m_layout.dir));
+                "Run %2 for details."_s.arg(m_layout.dir, m_layout.command(u"status"_s)));
         return 0;
     }
     if (!m_state) {
@@ -100,7 +96,17 @@ int Environment::up()
         m_state->ports = m_layout.ports;
     }
     m_state->failures.clear();
-    QDir().mkpath(m_layout.dir);
+    // The state file records every process `up` starts, so a folder where it cannot be
+    // written stops `up` before anything runs.
+    if (!QDir().mkpath(m_layout.dir)) {
+        m_print(u"cannot create the data folder %1; choose a folder you can write to with "
+                "--dir"_s.arg(m_layout.dir));
+        return 1;
+    }
+    if (auto error = saveState(m_layout.dir, *m_state)) {
+        m_print(*error + u"; choose a folder you can write to with --dir"_s);
+        return 1;
+    }
 
     LaunchContext context { m_layout, *m_state, ::geteuid() == 0, m_print };
     auto services = serviceLaunchers();
@@ -120,8 +126,8 @@ int Environment::up()
     if (auto error = saveState(m_layout.dir, *m_state))
         m_print(*error);
     if (!m_state->failures.empty()) {
-        m_print(u"%1 service(s) failed; chaoslab env status shows each with its log"_s.arg(
-            m_state->failures.size()));
+        m_print(u"%1 service(s) failed; %2 shows each with its log"_s.arg(
+            QString::number(m_state->failures.size()), m_layout.command(u"status"_s)));
         return 1;
     }
     m_print(
@@ -316,53 +322,75 @@ int Environment::down(bool purge)
         = std::count_if(m_state->processes.begin(), m_state->processes.end(), isRunning);
     if (survivors > 0) {
         m_print(u"%1 process(es) are still running; the state file %2 stays so that "
-                "chaoslab env down can try again"_s.arg(survivors)
-                    .arg(statePath(m_layout.dir)));
+                "%3 can try again"_s.arg(survivors)
+                    .arg(statePath(m_layout.dir), m_layout.command(u"down"_s)));
         return 1;
     }
     const auto stoppedCount = m_state->processes.size();
     // The state file stays with the ports and no processes, so the next `up` reuses the ports.
     m_state->processes.clear();
-    m_state->createdProxies.clear();
-    m_state->updatedProxies.clear();
     m_state->failures.clear();
-    m_state->engine = EngineMode::None;
+    // Proxies that could not be changed back stay in the state file for the next `down`.
+    const bool proxiesLeft = m_state->engine == EngineMode::External && !m_state->isEmpty();
+    if (!proxiesLeft) {
+        m_state->createdProxies.clear();
+        m_state->updatedProxies.clear();
+        m_state->engine = EngineMode::None;
+    }
     if (auto error = saveState(m_layout.dir, *m_state))
         m_print(*error);
     m_print(u"Stopped %1 process(es) of the lab stack in %2"_s.arg(stoppedCount).arg(m_layout.dir));
+    if (proxiesLeft) {
+        m_print(u"Some proxies on %1 were not changed back; run %2 again once that server "
+                "answers"_s.arg(m_layout.apiUrl(), m_layout.command(u"down"_s)));
+        return 1;
+    }
     if (purge)
         purgeData();
     else
-        m_print(u"Data kept in %1; chaoslab env down --purge deletes it."_s.arg(m_layout.dir));
+        m_print(u"Data kept in %1; %2 deletes it."_s.arg(
+            m_layout.dir, m_layout.command(u"down --purge"_s)));
     return 0;
 }
 
+// Deletes the proxies `up` created, and keeps in the state only those still there.
 void Environment::removeCreatedProxies()
 {
+    QStringList left;
     for (const auto& name : m_state->createdProxies) {
-        if (auto error = deleteProxy(m_layout, name))
+        if (auto error = deleteProxy(m_layout, name)) {
             m_print(u"proxies: %1"_s.arg(*error));
-        else
-            m_print(u"proxies: deleted %1"_s.arg(name));
-    }
-}
-
-void Environment::restoreUpdatedProxies()
-{
-    for (const auto& [name, original] : m_state->updatedProxies) {
-        if (auto error = restoreProxy(m_layout, name, original)) {
-            m_print(u"proxies: %1; set %2 back by hand to listen %3, upstream %4"_s.arg(
-                *error, name, original.listen, original.upstream));
+            left.append(name);
         } else {
-            m_print(
-                u"proxies: set %1 back to listen %2, upstream %3, %4"_s.arg(name, original.listen,
-                    original.upstream, original.enabled ? u"enabled"_s : u"disabled"_s));
+            m_print(u"proxies: deleted %1"_s.arg(name));
         }
     }
+    m_state->createdProxies = left;
+}
+
+// Sets back the proxies `up` updated, and keeps in the state only those not restored.
+void Environment::restoreUpdatedProxies()
+{
+    std::map<QString, ApiProxy> left;
+    for (const auto& [name, original] : m_state->updatedProxies) {
+        const QString settings = u"listen %1, upstream %2, %3"_s.arg(
+            original.listen, original.upstream, original.enabled ? u"enabled"_s : u"disabled"_s);
+        if (auto error = restoreProxy(m_layout, name, original)) {
+            m_print(u"proxies: %1; %2 should be %3"_s.arg(*error, name, settings));
+            left.emplace(name, original);
+        } else {
+            m_print(u"proxies: set %1 back to %2"_s.arg(name, settings));
+        }
+    }
+    m_state->updatedProxies = left;
 }
 
 void Environment::purgeData()
 {
+    if (!QFileInfo(m_layout.dir).isDir()) {
+        m_print(u"Nothing to delete: %1 is not a folder"_s.arg(m_layout.dir));
+        return;
+    }
     // Only the folders `up` creates are removed, so a --dir pointing at a folder with other
     // files in it keeps them.
     for (const auto& sub : { u"mariadb"_s, u"rabbitmq"_s, u"redis"_s, u"postgres"_s, u"logs"_s })

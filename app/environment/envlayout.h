@@ -52,6 +52,9 @@ struct EnvLayout
     QString apiUrl() const;
     QString path(const QString& relative) const { return dir + u'/' + relative; }
     QString logPath(const QString& service) const;
+    // The command line of `chaoslab env ACTION` for this stack, with --dir when the folder is
+    // not the default, so that a hint can be run as printed.
+    QString command(const QString& action) const;
 };
 
 // Returns the default data folder: the application data location + "/env".

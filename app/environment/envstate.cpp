@@ -66,6 +66,32 @@ ApiProxy proxyFromJson(const json& object)
         object.value("enabled", false) };
 }
 
+// Reads the fields of a parsed state file. Throws json::exception on a value of the
+// wrong type.
+EnvState stateFromJson(const json& object)
+{
+    EnvState state;
+    state.host = text(object, "host");
+    state.ports = defaultPorts();
+    // items() refers to its object, so each object must outlive its loop.
+    const auto ports = object.value("ports", json::object());
+    for (const auto& [name, value] : ports.items())
+        state.ports[name] = value.get<std::uint16_t>();
+    state.engine = engineModeFromName(object.value("engine", std::string()));
+    for (const auto& record : object.value("processes", json::array()))
+        state.processes.push_back(recordFromJson(record));
+    for (const auto& name : object.value("created_proxies", json::array()))
+        state.createdProxies.append(QString::fromStdString(name.get<std::string>()));
+    const auto updated = object.value("updated_proxies", json::object());
+    for (const auto& [name, proxy] : updated.items())
+        state.updatedProxies[QString::fromStdString(name)] = proxyFromJson(proxy);
+    const auto failures = object.value("failures", json::object());
+    for (const auto& [name, reason] : failures.items())
+        state.failures[QString::fromStdString(name)] = QString::fromStdString(reason);
+    state.postgresDataDir = text(object, "postgres_data");
+    return state;
+}
+
 } // namespace
 
 std::vector<ProcessRecord> EnvState::processesOf(const QString& service) const
@@ -94,31 +120,17 @@ std::optional<EnvState> loadState(const QString& dir, QString& error)
     }
     const auto object = json::parse(file.readAll().toStdString(), nullptr, false);
     if (!object.is_object()) {
-        error = u"%1 is not valid JSON; remove it if no lab stack runs from %2"_s.arg(
+        error = u"%1 is not a JSON object; remove it if no lab stack runs from %2"_s.arg(
             file.fileName(), dir);
         return std::nullopt;
     }
-
-    EnvState state;
-    state.host = text(object, "host");
-    state.ports = defaultPorts();
-    // items() refers to its object, so each object must outlive its loop.
-    const auto ports = object.value("ports", json::object());
-    for (const auto& [name, value] : ports.items())
-        state.ports[name] = value.get<std::uint16_t>();
-    state.engine = engineModeFromName(object.value("engine", std::string()));
-    for (const auto& record : object.value("processes", json::array()))
-        state.processes.push_back(recordFromJson(record));
-    for (const auto& name : object.value("created_proxies", json::array()))
-        state.createdProxies.append(QString::fromStdString(name.get<std::string>()));
-    const auto updated = object.value("updated_proxies", json::object());
-    for (const auto& [name, proxy] : updated.items())
-        state.updatedProxies[QString::fromStdString(name)] = proxyFromJson(proxy);
-    const auto failures = object.value("failures", json::object());
-    for (const auto& [name, reason] : failures.items())
-        state.failures[QString::fromStdString(name)] = QString::fromStdString(reason);
-    state.postgresDataDir = text(object, "postgres_data");
-    return state;
+    try {
+        return stateFromJson(object);
+    } catch (const json::exception& exception) {
+        error = u"%1 has a value of the wrong type (%2); remove it if no lab stack runs from "
+                "%3"_s.arg(file.fileName(), QString::fromUtf8(exception.what()), dir);
+        return std::nullopt;
+    }
 }
 
 std::optional<QString> saveState(const QString& dir, const EnvState& state)

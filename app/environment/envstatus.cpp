@@ -35,7 +35,8 @@ ServiceStatus recordedServiceStatus(ServiceStatus status, const ServiceLauncher&
     status.detail = alive
         ? u"PID %1 runs but %2 does not answer"_s.arg(status.pid).arg(status.address)
         : u"exited after `env up` started it"_s;
-    status.fix = u"see %1, then run chaoslab env down and chaoslab env up"_s.arg(log);
+    status.fix = u"see %1, then run %2 and %3"_s.arg(
+        log, layout.command(u"down"_s), layout.command(u"up"_s));
     if (!alive)
         status.pid = 0;
     return status;
@@ -54,7 +55,7 @@ ServiceStatus serviceStatus(const ServiceLauncher& launcher, const EnvLayout& la
         status.state = QString::fromLatin1(state::failed);
         status.reason = u"up_failed"_s;
         status.detail = envState->failures.at(launcher.name());
-        status.fix = u"fix the cause, then run chaoslab env up"_s;
+        status.fix = u"fix the cause, then run %1"_s.arg(layout.command(u"up"_s));
     } else if (launcher.answers(layout)) {
         status.state = QString::fromLatin1(state::external);
         status.reason = u"external"_s;
@@ -68,7 +69,7 @@ ServiceStatus serviceStatus(const ServiceLauncher& launcher, const EnvLayout& la
     } else {
         status.state = QString::fromLatin1(state::stopped);
         status.reason = u"stopped"_s;
-        status.fix = u"chaoslab env up"_s;
+        status.fix = layout.command(u"up"_s);
     }
     return status;
 }
@@ -80,7 +81,7 @@ ProxyStatus proxyStatus(const ProxySpec& spec, const std::optional<ApiProxy>& ac
     if (!actual) {
         status.state = QString::fromLatin1(state::stopped);
         status.reason = u"not_created"_s;
-        status.detail = u"not created; run chaoslab env up"_s;
+        status.detail = u"not created; run %1"_s.arg(layout.command(u"up"_s));
         return status;
     }
     status.reason = u"present"_s;
@@ -91,6 +92,8 @@ ProxyStatus proxyStatus(const ProxySpec& spec, const std::optional<ApiProxy>& ac
                                                         : state::running);
     QStringList notes;
     notes.append(actual->enabled ? u"enabled"_s : u"disabled"_s);
+    if (!actual->enabled || actual->listen != spec.listen || actual->upstream != spec.upstream)
+        status.fix = layout.command(u"up"_s);
     if (actual->listen != spec.listen)
         notes.append(u"listens on %1, not %2"_s.arg(actual->listen, spec.listen));
     if (actual->upstream != spec.upstream)
@@ -101,7 +104,8 @@ ProxyStatus proxyStatus(const ProxySpec& spec, const std::optional<ApiProxy>& ac
         notes.append(u"nothing accepts connections at the upstream %1"_s.arg(spec.upstream));
     if (original) {
         notes.append(u"updated by chaoslab env up; env down sets it back to listen %1, "
-                     "upstream %2"_s.arg(original->listen, original->upstream));
+                     "upstream %2, %3"_s.arg(original->listen, original->upstream,
+                         original->enabled ? u"enabled"_s : u"disabled"_s));
     }
     status.detail = notes.join(u"; "_s);
     return status;
@@ -180,7 +184,7 @@ std::string statusJson(const EnvStatus& status)
         json item = { { "name", proxy.name.toStdString() },
             { "listen", proxy.listen.toStdString() }, { "upstream", proxy.upstream.toStdString() },
             { "state", proxy.state.toStdString() }, { "detail", proxy.detail.toStdString() },
-            { "reason", proxy.reason.toStdString() } };
+            { "fix", proxy.fix.toStdString() }, { "reason", proxy.reason.toStdString() } };
         if (proxy.actual) {
             item["enabled"] = proxy.actual->enabled;
             item["actual_listen"] = proxy.actual->listen.toStdString();
@@ -224,7 +228,7 @@ QString statusTable(const EnvStatus& status)
     for (const auto& proxy : status.proxies) {
         out << proxy.name.leftJustified(14) << ' ' << proxy.listen.leftJustified(16) << ' '
             << proxy.upstream.leftJustified(16) << ' ' << proxy.state.leftJustified(8) << ' '
-            << proxy.detail << '\n';
+            << (proxy.fix.isEmpty() ? proxy.detail : proxy.detail + u" -> "_s + proxy.fix) << '\n';
     }
     return text;
 }

@@ -4,7 +4,7 @@
 // JSON: {"dir", "api", "engine": "started|external|down",
 //        "services": [{"name", "address", "state", "pid", "detail", "fix", "reason", "log",
 //                      "command"}],
-//        "proxies": [{"name", "listen", "upstream", "state", "detail", "reason", "enabled",
+//        "proxies": [{"name", "listen", "upstream", "state", "detail", "fix", "reason", "enabled",
 //                     "actual_listen", "actual_upstream", "upstream_accepts", "restore"}]}
 // with state one of running, stopped, missing (not installed), failed, external (answering
 // but not started by `env up`). pid is 0 when no process of ours runs. "detail" and "fix"
@@ -59,6 +59,8 @@ struct ProxyStatus
     std::optional<ApiProxy> actual = std::nullopt;
     bool upstreamAccepts = false;
     std::optional<ApiProxy> restore = std::nullopt;
+    // The command that sets a disabled or changed proxy back to the lab's settings.
+    QString fix = QString();
 };
 
 struct EnvStatus

@@ -53,22 +53,6 @@
 <context>
     <name>EnvironmentWording</name>
     <message>
-        <source>See %1, then run chaoslab env down and chaoslab env up</source>
-        <translation>Lihat %1, lalu jalankan chaoslab env down dan chaoslab env up</translation>
-    </message>
-    <message>
-        <source>Fix the cause, then run chaoslab env up</source>
-        <translation>Perbaiki penyebabnya, lalu jalankan chaoslab env up</translation>
-    </message>
-    <message>
-        <source>Run chaoslab env up</source>
-        <translation>Jalankan chaoslab env up</translation>
-    </message>
-    <message>
-        <source>Run chaoslab env up, or start the Toxiproxy server at the stack&apos;s API</source>
-        <translation>Jalankan chaoslab env up, atau jalankan server Toxiproxy di API stack</translation>
-    </message>
-    <message>
         <source>Log: %1</source>
         <translation>Log: %1</translation>
     </message>
@@ -117,10 +101,6 @@
         <translation>tidak ada yang menerima koneksi di upstream %1</translation>
     </message>
     <message>
-        <source>changed by chaoslab env up; env down sets it back to listen %1, upstream %2</source>
-        <translation>diubah oleh chaoslab env up; env down mengembalikannya ke listen %1, upstream %2</translation>
-    </message>
-    <message>
         <source>Run one with Docker: %1</source>
         <translation>Jalankan dengan Docker: %1</translation>
     </message>
@@ -131,6 +111,26 @@
     <message>
         <source>Install it: %1</source>
         <translation>Pasang dengan: %1</translation>
+    </message>
+    <message>
+        <source>Press Start local stack</source>
+        <translation>Tekan Jalankan stack lokal</translation>
+    </message>
+    <message>
+        <source>See %1, then press Stop local stack and Start local stack</source>
+        <translation>Lihat %1, lalu tekan Hentikan stack lokal dan Jalankan stack lokal</translation>
+    </message>
+    <message>
+        <source>Fix the cause, then press Start local stack</source>
+        <translation>Perbaiki penyebabnya, lalu tekan Jalankan stack lokal</translation>
+    </message>
+    <message>
+        <source>Press Start local stack, or start the Toxiproxy server at the stack&apos;s API</source>
+        <translation>Tekan Jalankan stack lokal, atau jalankan server Toxiproxy di API stack</translation>
+    </message>
+    <message>
+        <source>changed by chaoslab env up; env down sets it back to listen %1, upstream %2, %3</source>
+        <translation>diubah oleh chaoslab env up; env down mengembalikannya ke listen %1, upstream %2, %3</translation>
     </message>
 </context>
 <context>

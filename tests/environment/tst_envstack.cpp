@@ -93,6 +93,70 @@ quint16 freePort()
     return server.serverPort();
 }
 
+// Starts `chaoslab serve` on `port`, as a Toxiproxy server that `env up` did not start.
+bool startServe(QProcess& engine, quint16 port)
+{
+    engine.start(
+        QStringLiteral(CHAOSLAB_EXECUTABLE), { u"serve"_s, u"--port"_s, QString::number(port) });
+    return engine.waitForStarted()
+        && QTest::qWaitFor([port] { return callApi(port, "GET", "/version").status == 200; }, 5000);
+}
+
+void stopServe(QProcess& engine)
+{
+    engine.terminate();
+    engine.waitForFinished(5000);
+}
+
+// Creates the user's own redis_proxy on the server at `apiPort`, disabled, and returns its
+// listen address.
+QString createOwnRedisProxy(quint16 apiPort)
+{
+    const QString listen = u"127.0.0.1:%1"_s.arg(freePort());
+    const QJsonObject own { { u"name"_s, u"redis_proxy"_s }, { u"listen"_s, listen },
+        { u"upstream"_s, u"127.0.0.1:9"_s }, { u"enabled"_s, false } };
+    return callApi(apiPort, "POST", "/proxies", own).status == 201 ? listen : QString();
+}
+
+// Writes the ports of a second stack in `dir`: the running stack's services, so that `up`
+// starts none of them, the API at `apiPort` and free ports for the proxies. Returns the
+// arguments that run `env` on that stack.
+QStringList otherStackArguments(const QTemporaryDir& dir, quint16 apiPort)
+{
+    auto ports = stack()->ports();
+    ports[u"api"_s] = apiPort;
+    for (const auto& proxy : { u"mysql_proxy"_s, u"rabbitmq_proxy"_s, u"mongo_proxy"_s,
+             u"redis_proxy"_s, u"postgres_proxy"_s, u"demo_api"_s })
+        ports[proxy] = freePort();
+    QFile portsFile(dir.filePath(u"ports.json"_s));
+    if (!portsFile.open(QIODevice::WriteOnly))
+        return {};
+    portsFile.write(QJsonDocument(ports).toJson());
+    return { u"--dir"_s, dir.filePath(u"stack"_s), u"--ports"_s, portsFile.fileName() };
+}
+
+// A Toxiproxy server that `up` did not start, holding a proxy of the user's with a lab
+// proxy's name, and a second stack folder whose API it is.
+struct OtherServer
+{
+    quint16 apiPort = freePort();
+    QProcess engine;
+    QString ownListen;
+    QTemporaryDir dir;
+    // The arguments that run `env` on the second stack.
+    QStringList where;
+
+    bool start()
+    {
+        if (!startServe(engine, apiPort) || !dir.isValid())
+            return false;
+        ownListen = createOwnRedisProxy(apiPort);
+        where = otherStackArguments(dir, apiPort);
+        return !ownListen.isEmpty() && !where.isEmpty();
+    }
+    ~OtherServer() { stopServe(engine); }
+};
+
 } // namespace
 
 class TestEnvStack : public QObject
@@ -108,6 +172,8 @@ private slots:
     void upWhenUpIsNoOp();
     void upRecreatesDeletedProxy();
     void downRestoresProxyOnOtherServer();
+    void downRetriesProxiesOfStoppedServer();
+    void upRepairsDisabledProxy();
     // Runs last: it stops the stack and starts it again on the same data.
     void downStopsEverythingAndUpRestarts();
 };
@@ -226,63 +292,74 @@ void TestEnvStack::upRecreatesDeletedProxy()
     QCOMPARE(proxy.value(u"state"_s).toString(), u"running"_s);
 }
 
-// A second stack folder whose services are the running stack's, so `up` starts none of them,
-// and whose API is a chaoslab serve that `up` did not start, as a user's own Toxiproxy.
+// A Toxiproxy server that `up` did not start, with a proxy of the user's that has a lab
+// proxy's name.
 void TestEnvStack::downRestoresProxyOnOtherServer()
 {
-    const auto apiPort = freePort();
-    QProcess engine;
-    engine.start(
-        QStringLiteral(CHAOSLAB_EXECUTABLE), { u"serve"_s, u"--port"_s, QString::number(apiPort) });
-    QVERIFY(engine.waitForStarted());
-    const auto stopEngine = qScopeGuard([&engine] {
-        engine.terminate();
-        engine.waitForFinished(5000);
-    });
-    QTRY_COMPARE_WITH_TIMEOUT(callApi(apiPort, "GET", "/version").status, 200, 5000);
+    OtherServer other;
+    QVERIFY(other.start());
 
-    const QString ownListen = u"127.0.0.1:%1"_s.arg(freePort());
-    const QJsonObject own { { u"name"_s, u"redis_proxy"_s }, { u"listen"_s, ownListen },
-        { u"upstream"_s, u"127.0.0.1:9"_s }, { u"enabled"_s, false } };
-    QCOMPARE(callApi(apiPort, "POST", "/proxies", own).status, 201);
-
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    auto ports = stack()->ports();
-    ports[u"api"_s] = apiPort;
-    for (const auto& proxy : { u"mysql_proxy"_s, u"rabbitmq_proxy"_s, u"mongo_proxy"_s,
-             u"redis_proxy"_s, u"postgres_proxy"_s, u"demo_api"_s })
-        ports[proxy] = freePort();
-    QFile portsFile(dir.filePath(u"ports.json"_s));
-    QVERIFY(portsFile.open(QIODevice::WriteOnly));
-    portsFile.write(QJsonDocument(ports).toJson());
-    portsFile.close();
-
-    const QStringList where { u"--dir"_s, dir.filePath(u"stack"_s) };
-    const auto up = stack()->run(
-        QStringList { u"env"_s, u"up"_s, u"--ports"_s, portsFile.fileName() } + where);
+    const auto up = stack()->run(QStringList { u"env"_s, u"up"_s } + other.where);
     QVERIFY2(up.exitCode == 0, qPrintable(up.diagnostics));
     QVERIFY2(up.output.contains("updated redis_proxy"), qPrintable(up.diagnostics));
-    const auto changed = callApi(apiPort, "GET", "/proxies/redis_proxy").body;
+    const auto changed = callApi(other.apiPort, "GET", "/proxies/redis_proxy").body;
     QCOMPARE(changed.value(u"upstream"_s).toString(), stack()->address(u"redis"_s));
     QCOMPARE(changed.value(u"enabled"_s).toBool(), true);
-    const auto status = stack()->run(QStringList { u"env"_s, u"status"_s, u"--json"_s } + where);
+    const auto status
+        = stack()->run(QStringList { u"env"_s, u"status"_s, u"--json"_s } + other.where);
     const auto detail = findByName(
         QJsonDocument::fromJson(status.output).object(), u"proxies"_s, u"redis_proxy"_s)
                             .value(u"detail"_s)
                             .toString();
-    QVERIFY2(detail.contains(u"sets it back to listen "_s + ownListen), qPrintable(detail));
+    QVERIFY2(detail.contains(u"sets it back to listen "_s + other.ownListen), qPrintable(detail));
 
-    const auto down = stack()->run(QStringList { u"env"_s, u"down"_s } + where);
+    const auto down = stack()->run(QStringList { u"env"_s, u"down"_s } + other.where);
     QVERIFY2(down.exitCode == 0, qPrintable(down.diagnostics));
-    const auto restored = callApi(apiPort, "GET", "/proxies/redis_proxy").body;
-    QCOMPARE(restored.value(u"listen"_s).toString(), ownListen);
+    const auto restored = callApi(other.apiPort, "GET", "/proxies/redis_proxy").body;
+    QCOMPARE(restored.value(u"listen"_s).toString(), other.ownListen);
     QCOMPARE(restored.value(u"upstream"_s).toString(), u"127.0.0.1:9"_s);
     QCOMPARE(restored.value(u"enabled"_s).toBool(), false);
-    QCOMPARE(callApi(apiPort, "GET", "/proxies/mysql_proxy").status, 404);
+    QCOMPARE(callApi(other.apiPort, "GET", "/proxies/mysql_proxy").status, 404);
     // The running stack's services were only used, so they still run.
     QCOMPARE(findByName(stack()->status(), u"services"_s, u"redis"_s).value(u"state"_s).toString(),
         u"running"_s);
+}
+
+// `down` while that server is gone keeps what it could not undo, and a later `down` does it.
+void TestEnvStack::downRetriesProxiesOfStoppedServer()
+{
+    OtherServer other;
+    QVERIFY(other.start());
+    const auto up = stack()->run(QStringList { u"env"_s, u"up"_s } + other.where);
+    QVERIFY2(up.exitCode == 0, qPrintable(up.diagnostics));
+
+    stopServe(other.engine);
+    const auto failed = stack()->run(QStringList { u"env"_s, u"down"_s } + other.where);
+    QVERIFY2(failed.exitCode == 1, qPrintable(failed.diagnostics));
+    QVERIFY2(failed.output.contains("were not changed back"), qPrintable(failed.diagnostics));
+
+    // A new server with no proxies: the user's proxy is created again as it was.
+    QVERIFY(startServe(other.engine, other.apiPort));
+    const auto down = stack()->run(QStringList { u"env"_s, u"down"_s } + other.where);
+    QVERIFY2(down.exitCode == 0, qPrintable(down.diagnostics));
+    const auto restored = callApi(other.apiPort, "GET", "/proxies/redis_proxy").body;
+    QCOMPARE(restored.value(u"listen"_s).toString(), other.ownListen);
+    QCOMPARE(restored.value(u"enabled"_s).toBool(), false);
+}
+
+void TestEnvStack::upRepairsDisabledProxy()
+{
+    const auto apiPort = stack()->port(u"api"_s);
+    const QJsonObject disable { { u"enabled"_s, false } };
+    QCOMPARE(callApi(apiPort, "POST", "/proxies/mysql_proxy", disable).status, 200);
+    const auto proxy = findByName(stack()->status(), u"proxies"_s, u"mysql_proxy"_s);
+    QCOMPARE(proxy.value(u"fix"_s).toString(), u"chaoslab env up --dir "_s + stack()->dir());
+
+    const auto up = stack()->env(u"up"_s);
+    QVERIFY2(up.exitCode == 0, qPrintable(up.diagnostics));
+    QVERIFY2(up.output.contains("updated mysql_proxy"), qPrintable(up.diagnostics));
+    QCOMPARE(
+        callApi(apiPort, "GET", "/proxies/mysql_proxy").body.value(u"enabled"_s).toBool(), true);
 }
 
 void TestEnvStack::downStopsEverythingAndUpRestarts()

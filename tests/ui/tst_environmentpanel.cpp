@@ -252,7 +252,7 @@ void TestEnvironmentPanel::modelWordsEachNamedCase()
     const QStringList details = detailColumn(model);
     QCOMPARE(details.size(), 4);
     QCOMPARE(details.at(0), QStringLiteral("Log: /tmp/env/logs/redis.log"));
-    QCOMPARE(details.at(1), QStringLiteral("Fix the cause, then run chaoslab env up"));
+    QCOMPARE(details.at(1), QStringLiteral("Fix the cause, then press Start local stack"));
     // The reason from `env up` is only in English, in the tooltip.
     QVERIFY(model.index(1, EnvironmentModel::DetailColumn)
                 .data(Qt::ToolTipRole)
@@ -262,7 +262,7 @@ void TestEnvironmentPanel::modelWordsEachNamedCase()
     QCOMPARE(details.at(3),
         QStringLiteral("enabled; nothing accepts connections at the upstream 127.0.0.1:16379; "
                        "changed by chaoslab env up; env down sets it back to listen "
-                       "127.0.0.1:7000, upstream 127.0.0.1:9"));
+                       "127.0.0.1:7000, upstream 127.0.0.1:9, disabled"));
 }
 
 void TestEnvironmentPanel::realStatusIsWordedInIndonesian()
@@ -280,7 +280,7 @@ void TestEnvironmentPanel::realStatusIsWordedInIndonesian()
         names << panel.model()->item(row).name;
     const QStringList details = detailColumn(*panel.model());
     QCOMPARE(details.at(names.indexOf(QStringLiteral("redis"))),
-        QStringLiteral("Jalankan chaoslab env up"));
+        QStringLiteral("Tekan Jalankan stack lokal"));
     QVERIFY2(details.at(names.indexOf(QStringLiteral("mongodb")))
                  .startsWith(QStringLiteral("Jalankan dengan Docker: docker run")),
         qPrintable(details.join(u'\n')));

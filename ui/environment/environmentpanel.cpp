@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -58,6 +59,8 @@ EnvironmentPanel::EnvironmentPanel(const QString& program, QWidget* parent)
     m_table->setAccessibleName(tr("Services and proxies of the lab stack"));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setWordWrap(true);
+    // A log path differs from row to row only at its end, so long text loses its middle.
+    m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -89,7 +92,11 @@ EnvironmentPanel::EnvironmentPanel(const QString& program, QWidget* parent)
     connect(m_start, &QPushButton::clicked, this, &EnvironmentPanel::startStack);
     connect(m_stop, &QPushButton::clicked, this, &EnvironmentPanel::stopStack);
     connect(m_refresh, &QPushButton::clicked, this, &EnvironmentPanel::refresh);
-    connect(m_stackCommand, &EnvCommand::outputLine, m_output, &QPlainTextEdit::appendPlainText);
+    connect(m_stackCommand, &EnvCommand::outputLine, this, [this](const QString& line) {
+        m_output->appendPlainText(line);
+        // appendPlainText() follows the end only while the view is already there.
+        m_output->verticalScrollBar()->setValue(m_output->verticalScrollBar()->maximum());
+    });
     connect(m_stackCommand, &EnvCommand::finished, this, &EnvironmentPanel::handleFinished);
     connect(m_statusCommand, &EnvCommand::finished, this, &EnvironmentPanel::handleFinished);
     m_refreshTimer.setInterval(refreshInterval);

@@ -30,6 +30,7 @@ EnvironmentItem itemFromJson(const QJsonObject& object, EnvironmentItem::Kind ki
     const QJsonObject restore = object.value(u"restore").toObject();
     item.restoreListen = restore.value(u"listen").toString();
     item.restoreUpstream = restore.value(u"upstream").toString();
+    item.restoreEnabled = restore.value(u"enabled").toBool();
     return item;
 }
 

@@ -39,6 +39,7 @@ struct EnvironmentItem
     // Only for proxies that `env down` will set back: the listen and upstream it restores.
     QString restoreListen;
     QString restoreUpstream;
+    bool restoreEnabled = false;
 };
 
 struct EnvironmentStatus

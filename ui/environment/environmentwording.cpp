@@ -14,19 +14,27 @@ QString EnvironmentWording::detail(const EnvironmentItem& item)
 QString EnvironmentWording::fix(const EnvironmentItem& item)
 {
     const QString& reason = item.reason;
-    if (reason == u"running" || reason == u"external" || reason == u"present")
+    if (reason == u"present")
+        return needsRepair(item) ? tr("Press Start local stack") : QString();
+    if (reason == u"running" || reason == u"external")
         return QString();
     if (reason == u"not_answering" || reason == u"exited")
-        return tr("See %1, then run chaoslab env down and chaoslab env up").arg(item.log);
+        return tr("See %1, then press Stop local stack and Start local stack").arg(item.log);
     if (reason == u"up_failed")
-        return tr("Fix the cause, then run chaoslab env up");
+        return tr("Fix the cause, then press Start local stack");
     if (reason == u"missing" && !item.command.isEmpty())
         return installFix(item.command);
     if (reason == u"stopped" || reason == u"not_created")
-        return tr("Run chaoslab env up");
+        return tr("Press Start local stack");
     if (reason == u"engine_down")
-        return tr("Run chaoslab env up, or start the Toxiproxy server at the stack's API");
+        return tr("Press Start local stack, or start the Toxiproxy server at the stack's API");
     return item.fix;
+}
+
+bool EnvironmentWording::needsRepair(const EnvironmentItem& item)
+{
+    return !item.enabled || item.actualListen != item.address
+        || item.actualUpstream != item.upstream;
 }
 
 // A null string means the case is unknown, so the command's own sentence is kept.
@@ -64,8 +72,10 @@ QString EnvironmentWording::proxyDetail(const EnvironmentItem& item)
     if (!item.upstreamAccepts)
         notes << tr("nothing accepts connections at the upstream %1").arg(item.upstream);
     if (!item.restoreListen.isEmpty()) {
-        notes << tr("changed by chaoslab env up; env down sets it back to listen %1, upstream %2")
-                     .arg(item.restoreListen, item.restoreUpstream);
+        notes << tr("changed by chaoslab env up; env down sets it back to listen %1, upstream "
+                    "%2, %3")
+                     .arg(item.restoreListen, item.restoreUpstream,
+                         item.restoreEnabled ? tr("enabled") : tr("disabled"));
     }
     return notes.join(u"; ");
 }

@@ -23,6 +23,8 @@ private:
     static QString serviceDetail(const EnvironmentItem& item);
     static QString proxyDetail(const EnvironmentItem& item);
     static QString installFix(const QString& command);
+    // Returns whether a proxy is disabled or has other addresses than the lab's.
+    static bool needsRepair(const EnvironmentItem& item);
 };
 
 } // namespace chaoslab::ui
