@@ -63,7 +63,11 @@ std::optional<EnvOptions> parseOptions(QCommandLineParser& parser)
     const auto positional = parser.positionalArguments();
     if (positional.size() != 1
         || !QStringList { u"up"_s, u"down"_s, u"status"_s }.contains(positional.first())) {
-        printUsageError(commandName, "expected exactly one action: up, down or status");
+        const std::string given = positional.isEmpty()
+            ? std::string("none")
+            : "'" + positional.join(u' ').toStdString() + "'";
+        printUsageError(
+            commandName, "expected exactly one action, up, down or status, not " + given);
         return std::nullopt;
     }
 

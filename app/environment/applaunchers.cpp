@@ -29,12 +29,12 @@ public:
     QString name() const override { return m_name; }
     const char* portName() const override { return m_portName; }
 
-    QString installFix() const override
+    QString installFix(const EnvLayout&) const override
     {
         return u"build the %1 target (ninja %1) so that it sits next to chaoslab"_s.arg(m_program);
     }
 
-    QString installCommand() const override { return u"ninja "_s + m_program; }
+    QString installCommand(const EnvLayout&) const override { return u"ninja "_s + m_program; }
 
     QString missingReason(const EnvLayout& layout) const override
     {

@@ -31,7 +31,10 @@ class RabbitmqLauncher : public ServiceLauncher
 public:
     QString name() const override { return u"rabbitmq"_s; }
     const char* portName() const override { return port::rabbitmq; }
-    QString installFix() const override { return u"apt-get install rabbitmq-server"_s; }
+    QString installFix(const EnvLayout&) const override
+    {
+        return u"apt-get install rabbitmq-server"_s;
+    }
 
     QString missingReason(const EnvLayout&) const override
     {
@@ -124,7 +127,10 @@ class RedisLauncher : public ServiceLauncher
 public:
     QString name() const override { return u"redis"_s; }
     const char* portName() const override { return port::redis; }
-    QString installFix() const override { return u"apt-get install redis-server"_s; }
+    QString installFix(const EnvLayout&) const override
+    {
+        return u"apt-get install redis-server"_s;
+    }
 
     QString missingReason(const EnvLayout&) const override
     {
@@ -165,11 +171,15 @@ public:
     QString name() const override { return u"mongodb"_s; }
     const char* portName() const override { return port::mongodb; }
 
-    QString installFix() const override { return u"run one with Docker: "_s + installCommand(); }
-
-    QString installCommand() const override
+    QString installFix(const EnvLayout& layout) const override
     {
-        return u"docker run -d --name chaoslab-mongo -p 127.0.0.1:27017:27017 mongo:6.0"_s;
+        return u"run one with Docker: "_s + installCommand(layout);
+    }
+
+    QString installCommand(const EnvLayout& layout) const override
+    {
+        return u"docker run -d --name chaoslab-mongo -p %1:%2:27017 mongo:6.0"_s.arg(
+            layout.host, QString::number(layout.port(port::mongodb)));
     }
 
     QString missingReason(const EnvLayout&) const override

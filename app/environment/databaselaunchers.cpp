@@ -33,7 +33,10 @@ class MariadbLauncher : public ServiceLauncher
 public:
     QString name() const override { return u"mariadb"_s; }
     const char* portName() const override { return port::mariadb; }
-    QString installFix() const override { return u"apt-get install mariadb-server"_s; }
+    QString installFix(const EnvLayout&) const override
+    {
+        return u"apt-get install mariadb-server"_s;
+    }
 
     QString missingReason(const EnvLayout&) const override
     {
@@ -120,7 +123,7 @@ class PostgresLauncher : public ServiceLauncher
 public:
     QString name() const override { return u"postgres"_s; }
     const char* portName() const override { return port::postgres; }
-    QString installFix() const override { return u"apt-get install postgresql"_s; }
+    QString installFix(const EnvLayout&) const override { return u"apt-get install postgresql"_s; }
 
     QString missingReason(const EnvLayout&) const override
     {

@@ -165,7 +165,8 @@ bool Environment::startOne(LaunchContext& context, ServiceLauncher& launcher)
         return false;
     }
     if (const auto reason = launcher.missingReason(m_layout); !reason.isEmpty()) {
-        m_print(u"%1: skipped, %2. To get it: %3"_s.arg(name, reason, launcher.installFix()));
+        m_print(
+            u"%1: skipped, %2. To get it: %3"_s.arg(name, reason, launcher.installFix(m_layout)));
         return false;
     }
     if (tcpAccepts(m_layout.host, m_layout.port(launcher.portName()))) {
@@ -213,6 +214,12 @@ void Environment::startEngine(LaunchContext& context)
         return;
     }
 
+    if (tcpAccepts(m_layout.host, m_layout.port(port::api))) {
+        return fail(context, engineName,
+            u"port %1 is in use by a program that is not a Toxiproxy server (GET /version "
+            "failed); stop it or choose another api port with --ports"_s.arg(
+                m_layout.address(port::api)));
+    }
     m_print(u"engine: starting chaoslab serve on %1"_s.arg(m_layout.apiUrl()));
     const auto log = serviceLog(m_layout, engineName);
     QString error;

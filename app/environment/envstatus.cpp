@@ -64,8 +64,8 @@ ServiceStatus serviceStatus(const ServiceLauncher& launcher, const EnvLayout& la
         status.state = QString::fromLatin1(state::missing);
         status.reason = u"missing"_s;
         status.detail = reason;
-        status.fix = launcher.installFix();
-        status.command = launcher.installCommand();
+        status.fix = launcher.installFix(layout);
+        status.command = launcher.installCommand(layout);
     } else {
         status.state = QString::fromLatin1(state::stopped);
         status.reason = u"stopped"_s;
@@ -92,6 +92,8 @@ ProxyStatus proxyStatus(const ProxySpec& spec, const std::optional<ApiProxy>& ac
                                                         : state::running);
     QStringList notes;
     notes.append(actual->enabled ? u"enabled"_s : u"disabled"_s);
+    if (actual->toxics > 0)
+        notes.append(u"%1 toxic(s) active"_s.arg(actual->toxics));
     if (!actual->enabled || actual->listen != spec.listen || actual->upstream != spec.upstream)
         status.fix = layout.command(u"up"_s);
     if (actual->listen != spec.listen)
@@ -190,6 +192,7 @@ std::string statusJson(const EnvStatus& status)
             item["actual_listen"] = proxy.actual->listen.toStdString();
             item["actual_upstream"] = proxy.actual->upstream.toStdString();
             item["upstream_accepts"] = proxy.upstreamAccepts;
+            item["toxics"] = proxy.actual->toxics;
         }
         if (proxy.restore)
             item["restore"] = proxyJson(*proxy.restore);

@@ -5,7 +5,8 @@
 //        "services": [{"name", "address", "state", "pid", "detail", "fix", "reason", "log",
 //                      "command"}],
 //        "proxies": [{"name", "listen", "upstream", "state", "detail", "fix", "reason", "enabled",
-//                     "actual_listen", "actual_upstream", "upstream_accepts", "restore"}]}
+//                     "actual_listen", "actual_upstream", "upstream_accepts", "toxics",
+//                     "restore"}]}
 // with state one of running, stopped, missing (not installed), failed, external (answering
 // but not started by `env up`). pid is 0 when no process of ours runs. "detail" and "fix"
 // are English sentences. "reason" names the case, so that the console can word it in its own

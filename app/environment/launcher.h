@@ -45,9 +45,9 @@ public:
     // Returns an empty string when the service can run here, or the reason it cannot.
     virtual QString missingReason(const EnvLayout& layout) const = 0;
     // Returns how to get the missing program, such as an apt-get command.
-    virtual QString installFix() const = 0;
+    virtual QString installFix(const EnvLayout& layout) const = 0;
     // Returns the command alone in installFix(), for the console to put in its own words.
-    virtual QString installCommand() const { return installFix(); }
+    virtual QString installCommand(const EnvLayout& layout) const { return installFix(layout); }
     // Starts the service's processes and records them. Returns an error or nothing.
     virtual std::optional<QString> start(LaunchContext& context) = 0;
     // Waits until the service accepts connections, then creates its logins if needed.

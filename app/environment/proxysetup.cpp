@@ -76,7 +76,8 @@ std::optional<std::map<QString, ApiProxy>> listProxies(const EnvLayout& layout, 
         proxies[QString::fromStdString(name)]
             = ApiProxy { QString::fromStdString(proxy.value("listen", std::string())),
                   QString::fromStdString(proxy.value("upstream", std::string())),
-                  proxy.value("enabled", false) };
+                  proxy.value("enabled", false),
+                  static_cast<int>(proxy.value("toxics", json::array()).size()) };
     }
     return proxies;
 }

@@ -25,6 +25,8 @@ struct ApiProxy
     QString listen;
     QString upstream;
     bool enabled = false;
+    // Toxics on the proxy when it was listed; not saved in the state file.
+    int toxics = 0;
 };
 
 // mysql_proxy, rabbitmq_proxy, mongo_proxy, redis_proxy, postgres_proxy and demo_api, each

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>EnvironmentWording</name>
+    <message numerus="yes">
+        <source>%n toxic(s) active</source>
+        <translation>
+            <numerusform>%n toxic active</numerusform>
+            <numerusform>%n toxics active</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>chaoslab::ui::ProbeChartPage</name>
     <message numerus="yes">
         <source>%n minute(s)</source>

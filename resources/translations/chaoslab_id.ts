@@ -132,6 +132,12 @@
         <source>changed by chaoslab env up; env down sets it back to listen %1, upstream %2, %3</source>
         <translation>diubah oleh chaoslab env up; env down mengembalikannya ke listen %1, upstream %2, %3</translation>
     </message>
+    <message numerus="yes">
+        <source>%n toxic(s) active</source>
+        <translation>
+            <numerusform>%n toxic aktif</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ExperimentSettings</name>

@@ -58,7 +58,7 @@ const QByteArray wordedStatusJson
       "  {\"name\": \"redis_proxy\", \"listen\": \"127.0.0.1:6064\","
       "   \"upstream\": \"127.0.0.1:16379\", \"state\": \"external\", \"reason\": \"present\","
       "   \"enabled\": true, \"actual_listen\": \"127.0.0.1:6064\","
-      "   \"actual_upstream\": \"127.0.0.1:16379\", \"upstream_accepts\": false,"
+      "   \"actual_upstream\": \"127.0.0.1:16379\", \"upstream_accepts\": false, \"toxics\": 2,"
       "   \"restore\": {\"listen\": \"127.0.0.1:7000\", \"upstream\": \"127.0.0.1:9\","
       "   \"enabled\": false}}]}";
 
@@ -260,7 +260,8 @@ void TestEnvironmentPanel::modelWordsEachNamedCase()
                 .contains(QStringLiteral("port 16306 is taken")));
     QCOMPARE(details.at(2), QStringLiteral("Install it: apt-get install postgresql"));
     QCOMPARE(details.at(3),
-        QStringLiteral("enabled; nothing accepts connections at the upstream 127.0.0.1:16379; "
+        QStringLiteral("enabled; 2 toxic(s) active; nothing accepts connections at the upstream "
+                       "127.0.0.1:16379; "
                        "changed by chaoslab env up; env down sets it back to listen "
                        "127.0.0.1:7000, upstream 127.0.0.1:9, disabled"));
 }

@@ -27,6 +27,7 @@ EnvironmentItem itemFromJson(const QJsonObject& object, EnvironmentItem::Kind ki
     item.actualListen = object.value(u"actual_listen").toString(item.address);
     item.actualUpstream = object.value(u"actual_upstream").toString(item.upstream);
     item.upstreamAccepts = object.value(u"upstream_accepts").toBool(true);
+    item.toxics = object.value(u"toxics").toInt();
     const QJsonObject restore = object.value(u"restore").toObject();
     item.restoreListen = restore.value(u"listen").toString();
     item.restoreUpstream = restore.value(u"upstream").toString();

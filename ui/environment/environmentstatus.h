@@ -36,6 +36,7 @@ struct EnvironmentItem
     QString actualListen;
     QString actualUpstream;
     bool upstreamAccepts = true;
+    int toxics = 0;
     // Only for proxies that `env down` will set back: the listen and upstream it restores.
     QString restoreListen;
     QString restoreUpstream;

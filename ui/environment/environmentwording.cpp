@@ -65,6 +65,8 @@ QString EnvironmentWording::proxyDetail(const EnvironmentItem& item)
         return QString();
     QStringList notes;
     notes << (item.enabled ? tr("enabled") : tr("disabled"));
+    if (item.toxics > 0)
+        notes << tr("%n toxic(s) active", "", item.toxics);
     if (item.actualListen != item.address)
         notes << tr("listens on %1, not %2").arg(item.actualListen, item.address);
     if (item.actualUpstream != item.upstream)
