@@ -897,6 +897,10 @@
         <source>Details and what to do</source>
         <translation>Detail dan tindakan</translation>
     </message>
+    <message>
+        <source>Log file: %1</source>
+        <translation>File log: %1</translation>
+    </message>
 </context>
 <context>
     <name>chaoslab::ui::EnvironmentPanel</name>

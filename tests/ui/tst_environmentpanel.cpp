@@ -251,7 +251,11 @@ void TestEnvironmentPanel::modelWordsEachNamedCase()
     model.setStatus(*status);
     const QStringList details = detailColumn(model);
     QCOMPARE(details.size(), 4);
-    QCOMPARE(details.at(0), QStringLiteral("Log: /tmp/env/logs/redis.log"));
+    QCOMPARE(details.at(0), QStringLiteral("Log: redis.log"));
+    QVERIFY(model.index(0, EnvironmentModel::DetailColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("/tmp/env/logs/redis.log")));
     QCOMPARE(details.at(1), QStringLiteral("Fix the cause, then press Start local stack"));
     // The reason from `env up` is only in English, in the tooltip.
     QVERIFY(model.index(1, EnvironmentModel::DetailColumn)

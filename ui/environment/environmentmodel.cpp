@@ -107,6 +107,8 @@ QString EnvironmentModel::toolTip(const EnvironmentItem& item) const
     if (item.kind == EnvironmentItem::Kind::Proxy && item.state == EnvironmentItem::State::External)
         lines << tr("Something answers here that the local stack did not start.");
     lines << EnvironmentWording::detail(item) << EnvironmentWording::fix(item);
+    if (!item.log.isEmpty())
+        lines << tr("Log file: %1").arg(item.log);
     lines.removeAll(QString());
     return lines.join(u'\n');
 }

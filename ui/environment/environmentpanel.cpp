@@ -59,8 +59,6 @@ EnvironmentPanel::EnvironmentPanel(const QString& program, QWidget* parent)
     m_table->setAccessibleName(tr("Services and proxies of the lab stack"));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setWordWrap(true);
-    // A log path differs from row to row only at its end, so long text loses its middle.
-    m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);

@@ -1,5 +1,6 @@
 #include "environmentwording.h"
 
+#include <QFileInfo>
 #include <QStringList>
 
 namespace chaoslab::ui {
@@ -41,8 +42,9 @@ bool EnvironmentWording::needsRepair(const EnvironmentItem& item)
 QString EnvironmentWording::serviceDetail(const EnvironmentItem& item)
 {
     const QString& reason = item.reason;
+    // The table is narrow, so it names the log file; the tooltip gives the whole path.
     if (reason == u"running")
-        return tr("Log: %1").arg(item.log);
+        return tr("Log: %1").arg(QFileInfo(item.log).fileName());
     if (reason == u"not_answering")
         return tr("PID %1 runs, but nothing answers at %2").arg(item.pid).arg(item.address);
     if (reason == u"exited")
