@@ -1,12 +1,13 @@
 // `chaoslab env` on bad input: ports files, damaged state files and data folders it cannot
 // use. Each case fails with a message naming the file or value, and starts nothing.
+#include "../support/envports.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -41,25 +42,6 @@ void writeFile(const QString& path, const QByteArray& content)
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(content);
-}
-
-// A ports file with every port on a free loopback port, so nothing here meets a real stack.
-QByteArray freePortsJson()
-{
-    const QStringList names { u"api"_s, u"mariadb"_s, u"rabbitmq"_s, u"rabbitmq_dist"_s, u"epmd"_s,
-        u"redis"_s, u"postgres"_s, u"mongodb"_s, u"demo_http"_s, u"order_api"_s, u"notifier"_s,
-        u"mysql_proxy"_s, u"rabbitmq_proxy"_s, u"mongo_proxy"_s, u"redis_proxy"_s,
-        u"postgres_proxy"_s, u"demo_api"_s };
-    QList<QTcpServer*> servers;
-    QJsonObject ports;
-    for (const auto& name : names) {
-        auto* server = new QTcpServer;
-        server->listen(QHostAddress::LocalHost);
-        ports[name] = server->serverPort();
-        servers.append(server);
-    }
-    qDeleteAll(servers);
-    return QJsonDocument(ports).toJson();
 }
 
 } // namespace
@@ -154,7 +136,7 @@ void TestEnvInput::damagedStateFileIsReported()
 void TestEnvInput::unusableDataFolderStartsNothing()
 {
     const auto ports = m_dir.filePath(u"ports.json"_s);
-    writeFile(ports, freePortsJson());
+    writeFile(ports, freeEnvPortsJson());
     const auto file = m_dir.filePath(u"a-file"_s);
     writeFile(file, "not a folder");
     const auto run = runEnv({ u"up"_s, u"--dir"_s, file, u"--ports"_s, ports });
@@ -167,7 +149,7 @@ void TestEnvInput::unusableDataFolderStartsNothing()
 void TestEnvInput::hintsNameTheDataFolder()
 {
     const auto ports = m_dir.filePath(u"ports.json"_s);
-    writeFile(ports, freePortsJson());
+    writeFile(ports, freeEnvPortsJson());
     const auto run
         = runEnv({ u"status"_s, u"--json"_s, u"--dir"_s, m_dir.path(), u"--ports"_s, ports });
     QCOMPARE(run.exitCode, 0);

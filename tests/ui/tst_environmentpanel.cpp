@@ -6,6 +6,9 @@
 #include "environment/environmentstatus.h"
 #include "translator.h"
 
+#include "../support/envports.h"
+
+#include <QFile>
 #include <QLabel>
 #include <QPushButton>
 #include <QScopeGuard>
@@ -71,16 +74,24 @@ QStringList detailColumn(const EnvironmentModel& model)
     return texts;
 }
 
-// A panel on a data folder where nothing was ever started, so the stack has its default API
-// address, 127.0.0.1:8474.
+// A panel on a data folder where nothing was ever started. Without `freePorts` the stack has
+// its default API address, 127.0.0.1:8474; with it every port is a free one, so that servers
+// that other tests run on default ports cannot change the status.
 struct EmptyFolderPanel
 {
     QTemporaryDir folder;
     EnvironmentPanel panel { QStringLiteral(CHAOSLAB_BINARY) };
 
-    explicit EmptyFolderPanel(const QUrl& consoleServer = {})
+    explicit EmptyFolderPanel(const QUrl& consoleServer = {}, bool freePorts = false)
     {
-        panel.setExtraArguments({ QStringLiteral("--dir"), folder.path() });
+        QStringList arguments { QStringLiteral("--dir"), folder.path() };
+        if (freePorts) {
+            QFile ports(folder.filePath(QStringLiteral("ports.json")));
+            if (ports.open(QIODevice::WriteOnly))
+                ports.write(freeEnvPortsJson());
+            arguments << QStringLiteral("--ports") << ports.fileName();
+        }
+        panel.setExtraArguments(arguments);
         panel.setConsoleServer(consoleServer);
         panel.show();
     }
@@ -200,7 +211,7 @@ void TestEnvironmentPanel::hangingCommandIsStoppedAtItsDeadline()
 void TestEnvironmentPanel::panelShowsRealStatusOfAnEmptyFolder()
 {
     // Every service of the stack is listed and none of them is running from here.
-    EmptyFolderPanel fixture;
+    EmptyFolderPanel fixture { QUrl(), true };
     QVERIFY(fixture.folder.isValid());
     const EnvironmentPanel& panel = fixture.panel;
     QTRY_VERIFY_WITH_TIMEOUT(panel.model()->rowCount() > 0, 20000);
@@ -275,7 +286,7 @@ void TestEnvironmentPanel::realStatusIsWordedInIndonesian()
     // The translator must be gone before the next test, whatever this one's outcome.
     const auto cleanup = qScopeGuard(removeTranslations);
     QCOMPARE(installTranslations(*qApp, QStringLiteral("id")), QStringLiteral("id"));
-    EmptyFolderPanel fixture;
+    EmptyFolderPanel fixture { QUrl(), true };
     QVERIFY(fixture.folder.isValid());
     const EnvironmentPanel& panel = fixture.panel;
     QTRY_VERIFY_WITH_TIMEOUT(panel.model()->rowCount() > 0, 20000);
