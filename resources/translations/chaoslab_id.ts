@@ -1886,6 +1886,18 @@ Buat dengan Proxy ▸ Proxy baru (Ctrl+N), atau dengan toxiproxy-cli create.</tr
         <source>p50 (solid) and p95 (light) latency of each probe in milliseconds, with a marker at every change</source>
         <translation>Latensi p50 (garis tegas) dan p95 (garis pudar) setiap probe dalam milidetik, dengan penanda di setiap perubahan</translation>
     </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>E&amp;kspor</translation>
+    </message>
+    <message>
+        <source>Saves the charts as an image or the probe data as CSV</source>
+        <translation>Menyimpan grafik sebagai gambar atau data probe sebagai CSV</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Ekspor</translation>
+    </message>
 </context>
 <context>
     <name>chaoslab::ui::ProbeChartsDock</name>

@@ -19,6 +19,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLegend>
+#include <QMenu>
 #include <QScrollBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -146,12 +147,21 @@ QWidget* ProbeChartPage::buildControls()
     layout->addSpacing(12);
     layout->addWidget(windowLabel);
     layout->addWidget(m_window);
-    for (auto* action : { m_pause, m_exportPng, m_exportCsv }) {
-        auto* button = new QToolButton(bar);
-        button->setDefaultAction(action);
-        button->setAccessibleName(action->text().remove(u'&').remove(u'…'));
-        layout->addWidget(button);
-    }
+    auto* pause = new QToolButton(bar);
+    pause->setDefaultAction(m_pause);
+    pause->setAccessibleName(m_pause->text().remove(u'&'));
+    layout->addWidget(pause);
+    // One menu for both exports keeps the row narrow enough for presenter fonts on a
+    // 1600-pixel-wide screen.
+    auto* exports = new QToolButton(bar);
+    exports->setText(tr("E&xport"));
+    exports->setToolTip(tr("Saves the charts as an image or the probe data as CSV"));
+    exports->setAccessibleName(tr("Export"));
+    exports->setPopupMode(QToolButton::InstantPopup);
+    auto* menu = new QMenu(exports);
+    menu->addActions({ m_exportPng, m_exportCsv });
+    exports->setMenu(menu);
+    layout->addWidget(exports);
     m_status = new QLabel(bar);
     m_status->setProperty("role", QStringLiteral("muted"));
     layout->addWidget(m_status, 1, Qt::AlignRight);

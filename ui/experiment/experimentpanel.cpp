@@ -120,11 +120,16 @@ void ExperimentPanel::buildLayout()
     m_next->setToolTip(tr("Runs the next activity, then stops before the one after it"));
     m_stop->setToolTip(tr("Interrupts the run; the rollbacks that the strategy allows still play"));
 
+    // Files and runs get a row each, so that the dock fits beside the charts with presenter
+    // fonts on a 1600-pixel-wide screen.
+    auto* files = new QHBoxLayout;
+    files->addWidget(m_open);
+    files->addWidget(m_save);
+    files->addStretch(1);
     auto* controls = new QHBoxLayout;
-    for (QPushButton* button : { m_open, m_runAll, m_next, m_runRest, m_stop })
+    for (QPushButton* button : { m_runAll, m_next, m_runRest, m_stop })
         controls->addWidget(button);
     controls->addStretch(1);
-    controls->addWidget(m_save);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_steps);
@@ -133,6 +138,7 @@ void ExperimentPanel::buildLayout()
     splitter->setStretchFactor(1, 2);
 
     auto* layout = new QVBoxLayout(this);
+    layout->addLayout(files);
     layout->addWidget(m_title);
     layout->addWidget(m_description);
     layout->addWidget(m_error);

@@ -37,10 +37,17 @@ LabPlayerPanel::LabPlayerPanel(toxiproxy::ToxiproxyClient* client,
     , m_restart(new QPushButton(tr("Restart"), this))
 {
     m_labList->setAccessibleName(tr("Lab"));
+    // Sized to its longest lab title, the list would make the dock too wide for presenter
+    // fonts; the open list still shows whole titles.
+    m_labList->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_labList->setMinimumContentsLength(12);
     m_steps->setAccessibleName(tr("Steps"));
     m_steps->setMaximumHeight(m_steps->fontMetrics().height() * 7);
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Empty boxes and an unlabelled answer button would only puzzle before the first lab.
+    m_steps->hide();
+    m_stepView->hide();
 
     auto* picker = new QHBoxLayout;
     picker->addWidget(m_labList, 1);
@@ -188,6 +195,8 @@ void LabPlayerPanel::checkServicesThenStart(const lab::LabDocument& lab)
 void LabPlayerPanel::startSession(const lab::LabDocument& lab)
 {
     setStatus({});
+    m_steps->show();
+    m_stepView->show();
     m_session = std::make_unique<LabSession>(lab, m_client, m_monitor, m_dataFolder);
     LabSession* session = m_session.get();
     connect(session, &LabSession::stepChanged, this, &LabPlayerPanel::showStep);
