@@ -2,6 +2,8 @@
 
 #include "consolelog.h"
 
+using namespace Qt::Literals::StringLiterals;
+
 namespace chaoslab::ui {
 
 EventLogModel::EventLogModel(QObject* parent, int capacity)
@@ -103,9 +105,14 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         return displayData(entry, index.column());
     case Qt::ToolTipRole:
-        return tr("%1 %2: %3")
-            .arg(entry.time.toString(Qt::ISODateWithMs), entry.proxy,
-                displayData(entry, EventColumn).toString());
+        // Rich text, because Qt wraps only rich-text tooltips, and a server's error can be
+        // longer than the screen is wide.
+        return QString(u"<p>"_s
+            + tr("%1 %2: %3")
+                  .arg(entry.time.toString(Qt::ISODateWithMs), entry.proxy,
+                      displayData(entry, EventColumn).toString())
+                  .toHtmlEscaped()
+            + u"</p>"_s);
     case Qt::ForegroundRole:
         if (entry.severity == EventLogEntry::Severity::Error)
             return m_errorColor;

@@ -1555,6 +1555,10 @@ Perbaiki berkasnya, lalu buka lagi.</translation>
         <source>Lab rolled back</source>
         <translation>Rollback lab selesai</translation>
     </message>
+    <message>
+        <source>Unfinished run restored</source>
+        <translation>Run yang belum selesai dipulihkan</translation>
+    </message>
 </context>
 <context>
     <name>chaoslab::ui::LabStepView</name>

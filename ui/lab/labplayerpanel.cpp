@@ -298,7 +298,8 @@ void LabPlayerPanel::reportRollback(const lab::RollbackReport& report, bool left
     }
     setStatus(text);
     emit notice(text);
-    emit labEvent(tr("Lab rolled back"));
+    // A journal left behind may be an experiment's as well as a lab's.
+    emit labEvent(leftBehind ? tr("Unfinished run restored") : tr("Lab rolled back"));
 }
 
 void LabPlayerPanel::restoreLeftBehind()
