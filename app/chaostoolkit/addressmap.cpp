@@ -62,6 +62,10 @@ std::optional<std::string> AddressMap::add(const QString& text)
         return "invalid --map \"" + text.toStdString() + "\"" + formHelp();
     const QString from = text.left(equals).trimmed();
     const QString to = text.mid(equals + 1).trimmed();
+    // A second "=" comes from two entries run together, or a doubled "==".
+    if (to.contains(u'=') || to.contains(u' ') || from.contains(u' '))
+        return "invalid --map \"" + text.toStdString() + "\": one FROM=TO per entry, without spaces"
+            + formHelp();
     if (isUrlPrefix(from)) {
         if (!isUrlPrefix(to))
             return "invalid --map \"" + text.toStdString()

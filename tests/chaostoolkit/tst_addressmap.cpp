@@ -68,6 +68,9 @@ private slots:
         QVERIFY(map.add(u"host=127.0.0.1:80"_s));
         QVERIFY(map.add(u"host:80=127.0.0.1"_s));
         QVERIFY(map.add(u"https://a=b"_s));
+        QVERIFY(map.add(u"x==y"_s));
+        QVERIFY(map.add(u"https://a.example=http://127.0.0.1:80https://b=http://c"_s));
+        QVERIFY(map.add(u"a=b c=d"_s));
         QVERIFY(map.isEmpty());
     }
 };
