@@ -16,6 +16,28 @@ namespace {
 // check that starts to pass shows as passed within about half a second.
 constexpr std::chrono::milliseconds EvaluationInterval { 500 };
 
+// Returns whether a proxy listening on `actual` serves the lab's `declared` address. No
+// address or port 0 in a lab means any; a proxy on every address also serves loopback.
+bool listensAsDeclared(const QString& actual, const QString& declared)
+{
+    if (declared.isEmpty())
+        return true;
+    const auto split = [](const QString& address) {
+        const auto colon = address.lastIndexOf(u':');
+        return std::pair { address.left(colon), address.mid(colon + 1) };
+    };
+    const auto [declaredHost, declaredPort] = split(declared);
+    const auto [actualHost, actualPort] = split(actual);
+    if (declaredPort == u"0")
+        return true;
+    const auto sameHost = [](const QString& host) {
+        return host == u"localhost" ? QStringLiteral("127.0.0.1") : host;
+    };
+    return actualPort == declaredPort
+        && (sameHost(actualHost) == sameHost(declaredHost) || actualHost == u"0.0.0.0"
+            || actualHost == u"[::]" || actualHost.isEmpty());
+}
+
 } // namespace
 
 LabSession::LabSession(LabDocument lab, toxiproxy::ToxiproxyClient* client,
@@ -91,6 +113,16 @@ void LabSession::recordDeclaredProxies(const QList<Proxy>& proxies)
     for (const LabProxy& declared : m_lab.proxies) {
         const auto found = std::find_if(proxies.begin(), proxies.end(),
             [&declared](const Proxy& proxy) { return proxy.name == declared.name; });
+        // The lab's probes and texts use the declared address, so a proxy elsewhere would
+        // leave them measuring whatever listens there.
+        if (found != proxies.end() && !listensAsDeclared(found->listen, declared.listen)) {
+            emit problem(tr("This lab needs the proxy %1 listening on %2, but it listens on %3, "
+                            "probably because another program holds that port. Stop that "
+                            "program, such as another Chaos Lab window, and start Chaos Lab "
+                            "again, or make %1 listen on %2 with Edit proxy.")
+                             .arg(declared.name, declared.listen, found->listen));
+            return setState(State::Ended);
+        }
         QString error;
         const bool recorded = found == proxies.end()
             ? m_journal->recordCreatedProxy(declared.name, &error)

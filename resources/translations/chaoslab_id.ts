@@ -738,6 +738,10 @@
         <source>reset every proxy</source>
         <translation>reset semua proxy</translation>
     </message>
+    <message>
+        <source>This lab needs the proxy %1 listening on %2, but it listens on %3, probably because another program holds that port. Stop that program, such as another Chaos Lab window, and start Chaos Lab again, or make %1 listen on %2 with Edit proxy.</source>
+        <translation>Lab ini membutuhkan proxy %1 yang listen di %2, tetapi proxy itu listen di %3, mungkin karena program lain memakai port tersebut. Hentikan program itu, misalnya jendela Chaos Lab lain, lalu jalankan Chaos Lab lagi, atau buat %1 listen di %2 lewat Sunting proxy.</translation>
+    </message>
 </context>
 <context>
     <name>chaoslab::lab::RollbackRunner</name>

@@ -192,6 +192,31 @@ private slots:
         QVERIFY(!left->entries().first().before.has_value());
     }
 
+    void proxyOnOtherAddressEndsWithProblem()
+    {
+        // The lab expects lab_api on a fixed port, but the server has it elsewhere, as when
+        // another program held the port.
+        const Proxy moved { QStringLiteral("lab_api"), QStringLiteral("127.0.0.1:0"),
+            QString::fromStdString(m_engine->demoServiceAddress()), true, {} };
+        auto created = std::make_shared<Outcome<Proxy>>();
+        m_client->createProxy(moved, this, recordInto(created));
+        QVERIFY(QTest::qWaitFor([&] { return created->called; }, CallDeadlineMs));
+        QVERIFY(created->result.ok());
+        const QString expected = QStringLiteral("127.0.0.1:%1").arg(unusedPort());
+        lab::LabDocument lab = twoStepLab();
+        lab.proxies.first().listen = expected;
+
+        auto session = newSession(lab);
+        QSignalSpy problem(session.get(), &LabSession::problem);
+        session->start();
+        QVERIFY(problem.wait(SessionDeadlineMs));
+        const QString message = problem.first().first().toString();
+        QVERIFY2(message.contains(QStringLiteral("listening on ") + expected), qPrintable(message));
+        QCOMPARE(session->state(), LabSession::State::Ended);
+        // Nothing was changed, so the proxy is as it was.
+        QVERIFY(proxy(QStringLiteral("lab_api"))->toxics.isEmpty());
+    }
+
     void unreachableServerEndsWithProblem()
     {
         m_client->setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(unusedPort())));
