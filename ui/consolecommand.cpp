@@ -7,6 +7,7 @@
 #include "settings.h"
 #include "translator.h"
 
+#include "host/builtinengine.h"
 #include "host/enginehost.h"
 #include "toxiproxy/servermonitor.h"
 #include "toxiproxy/toxiproxyclient.h"
@@ -64,12 +65,28 @@ int runConsole(int argc, char** argv)
             const bool builtIn = kind == host::EngineHost::Kind::BuiltIn;
             window.connectionStatus()->setServerKind(
                 builtIn ? ServerKind::BuiltInEngine : ServerKind::Toxiproxy);
-            if (builtIn)
-                window.banner()->showMessage(MessageBanner::Kind::Info,
-                    QCoreApplication::translate("Console",
-                        "No Toxiproxy answered at %1, so Chaos Lab started its built-in "
-                        "engine there, with a demo HTTP service behind the proxy demo_api.")
-                        .arg(serverUrl.toString()));
+            if (builtIn) {
+                QString message = QCoreApplication::translate("Console",
+                    "No Toxiproxy answered at %1, so Chaos Lab started its built-in "
+                    "engine there, with a demo HTTP service behind the proxy demo_api.")
+                                      .arg(serverUrl.toString());
+                const auto* engine = engineHost.builtInEngine();
+                const QString demo
+                    = engine ? QString::fromStdString(engine->demoProxyAddress()) : QString();
+                const bool demoMoved = !demo.isEmpty()
+                    && !demo.endsWith(u':' + QString::number(host::BuiltInEngine::DemoProxyPort));
+                // The bundled labs expect demo_api on its usual port and refuse to start.
+                if (demoMoved)
+                    message += u' '
+                        + QCoreApplication::translate("Console",
+                            "Port %1 was taken by another program, so demo_api listens on %2 "
+                            "and the bundled labs cannot run. Stop that program, such as "
+                            "another Chaos Lab window, and start Chaos Lab again.")
+                              .arg(host::BuiltInEngine::DemoProxyPort)
+                              .arg(demo);
+                window.banner()->showMessage(
+                    demoMoved ? MessageBanner::Kind::Error : MessageBanner::Kind::Info, message);
+            }
             if (builtIn)
                 window.probeCharts()->addDemoProbeIfUnset();
             monitor.start();

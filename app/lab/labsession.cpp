@@ -109,12 +109,15 @@ void LabSession::start()
 
 void LabSession::recordDeclaredProxies(const QList<Proxy>& proxies)
 {
-    QList<LabProxy> missing;
-    for (const LabProxy& declared : m_lab.proxies) {
-        const auto found = std::find_if(proxies.begin(), proxies.end(),
+    const auto findProxy = [&proxies](const LabProxy& declared) {
+        return std::find_if(proxies.begin(), proxies.end(),
             [&declared](const Proxy& proxy) { return proxy.name == declared.name; });
-        // The lab's probes and texts use the declared address, so a proxy elsewhere would
-        // leave them measuring whatever listens there.
+    };
+    // The lab's probes and texts use the declared address, so a proxy elsewhere would leave
+    // them measuring whatever listens there. This is checked before the journal records
+    // anything, so that a refused lab leaves no journal behind.
+    for (const LabProxy& declared : m_lab.proxies) {
+        const auto found = findProxy(declared);
         if (found != proxies.end() && !listensAsDeclared(found->listen, declared.listen)) {
             emit problem(tr("This lab needs the proxy %1 listening on %2, but it listens on %3, "
                             "probably because another program holds that port. Stop that "
@@ -123,6 +126,10 @@ void LabSession::recordDeclaredProxies(const QList<Proxy>& proxies)
                              .arg(declared.name, declared.listen, found->listen));
             return setState(State::Ended);
         }
+    }
+    QList<LabProxy> missing;
+    for (const LabProxy& declared : m_lab.proxies) {
+        const auto found = findProxy(declared);
         QString error;
         const bool recorded = found == proxies.end()
             ? m_journal->recordCreatedProxy(declared.name, &error)

@@ -14,6 +14,10 @@
         <source>No Toxiproxy answered at %1, so Chaos Lab started its built-in engine there, with a demo HTTP service behind the proxy demo_api.</source>
         <translation>Tidak ada Toxiproxy yang merespons di %1, jadi Chaos Lab menjalankan engine bawaannya di sana, dengan layanan HTTP demo di belakang proxy demo_api.</translation>
     </message>
+    <message>
+        <source>Port %1 was taken by another program, so demo_api listens on %2 and the bundled labs cannot run. Stop that program, such as another Chaos Lab window, and start Chaos Lab again.</source>
+        <translation>Port %1 dipakai program lain, sehingga demo_api listen di %2 dan lab bawaan tidak bisa berjalan. Hentikan program itu, misalnya jendela Chaos Lab lain, lalu jalankan Chaos Lab lagi.</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleOptionParser</name>

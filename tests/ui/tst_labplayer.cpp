@@ -113,6 +113,35 @@ private slots:
         QVERIFY(!m_panel->session());
     }
 
+    void proxyElsewhereEndsLabAndFreesStart()
+    {
+        // player_api exists, but not on the port the lab declares.
+        bool created = false;
+        const toxiproxy::Proxy existing { QStringLiteral("player_api"),
+            QStringLiteral("127.0.0.1:0"), QString::fromStdString(m_engine->demoServiceAddress()),
+            true, {} };
+        m_client->createProxy(
+            existing, this, [&](const toxiproxy::ApiResult& result, const toxiproxy::Proxy&) {
+                created = result.ok();
+            });
+        QVERIFY(QTest::qWaitFor([&] { return created; }, DeadlineMs));
+        writeLab(
+            QString::fromStdString(m_engine->demoServiceAddress()), QStringLiteral("127.0.0.1:1"));
+        makePanel();
+        QVERIFY(m_panel->selectLab(QStringLiteral("player-test")));
+        QSignalSpy ended(m_panel.get(), &LabPlayerPanel::sessionEnded);
+        m_panel->startSelectedLab();
+        QVERIFY(ended.wait(DeadlineMs));
+        QVERIFY2(
+            statusText(m_panel.get())
+                .contains(QStringLiteral("needs the proxy player_api listening on 127.0.0.1:1")),
+            qPrintable(statusText(m_panel.get())));
+        QVERIFY(!m_panel->session());
+        QVERIFY(button(m_panel.get(), QStringLiteral("Start lab"))->isEnabled());
+        const QDir journals(m_folder->filePath(QStringLiteral("data/rollback")));
+        QVERIFY(journals.entryList({ QStringLiteral("*.json") }, QDir::Files).isEmpty());
+    }
+
     void crashJournalIsRestoredAndReported()
     {
         writeLab(QString::fromStdString(m_engine->demoServiceAddress()));
@@ -165,7 +194,7 @@ private slots:
     }
 
 private:
-    void writeLab(const QString& upstream)
+    void writeLab(const QString& upstream, const QString& listen = QStringLiteral("127.0.0.1:0"))
     {
         QFile file(m_folder->filePath(QStringLiteral("labs/player-test.json")));
         QDir().mkpath(m_folder->filePath(QStringLiteral("labs")));
@@ -173,7 +202,9 @@ private:
         // The lab's service and its proxy's upstream are the demo service of this engine.
         QFile lab(QStringLiteral(UI_TEST_DATA "/player-test.json"));
         QVERIFY(lab.open(QIODevice::ReadOnly));
-        file.write(lab.readAll().replace("UPSTREAM", upstream.toUtf8()));
+        file.write(lab.readAll()
+                       .replace("UPSTREAM", upstream.toUtf8())
+                       .replace("127.0.0.1:0", listen.toUtf8()));
     }
 
     void makePanel()

@@ -14,6 +14,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace chaoslab::ui {
@@ -38,7 +39,7 @@ LabPlayerPanel::LabPlayerPanel(toxiproxy::ToxiproxyClient* client,
 {
     m_labList->setAccessibleName(tr("Lab"));
     // Sized to its longest lab title, the list would make the dock too wide for presenter
-    // fonts; the open list still shows whole titles.
+    // fonts. The open list still shows whole titles.
     m_labList->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_labList->setMinimumContentsLength(12);
     m_steps->setAccessibleName(tr("Steps"));
@@ -211,7 +212,20 @@ void LabPlayerPanel::startSession(const lab::LabDocument& lab)
         setStatus(message);
         emit notice(message);
     });
-    connect(session, &LabSession::stateChanged, this, &LabPlayerPanel::updateButtons);
+    connect(session, &LabSession::stateChanged, this, [this, session](LabSession::State state) {
+        updateButtons();
+        if (state != LabSession::State::Ended)
+            return;
+        // A session that ends while starting changed nothing and sends no rolledBack(), so it
+        // is deleted here. After a rollback, the handler below has already deleted it.
+        QTimer::singleShot(0, this, [this, session] {
+            if (m_session.get() != session)
+                return;
+            m_session.release()->deleteLater();
+            updateButtons();
+            emit sessionEnded();
+        });
+    });
     connect(session, &LabSession::rolledBack, this, [this](const lab::RollbackReport& report) {
         reportRollback(report, false);
         // The session ends here; deleting it later lets its own signal finish first.
