@@ -268,9 +268,12 @@ void Environment::setUpProxies(LaunchContext& context)
     }
     if (!created.isEmpty())
         m_print(u"proxies: created %1"_s.arg(created.join(u", "_s)));
-    if (!updated.isEmpty())
+    // Only a server that `up` did not start outlives `down`, so only there is anything set back.
+    if (!updated.isEmpty() && m_state->engine == EngineMode::External)
         m_print(u"proxies: updated %1; chaoslab env down sets %2 back"_s.arg(
             updated.join(u", "_s), updated.size() == 1 ? u"it"_s : u"them"_s));
+    else if (!updated.isEmpty())
+        m_print(u"proxies: updated %1"_s.arg(updated.join(u", "_s)));
     if (!errors.isEmpty())
         fail(context, u"proxies"_s, errors.join(u"; "_s));
     if (auto saveError = saveState(m_layout.dir, *m_state))
