@@ -63,11 +63,11 @@ std::optional<EnvOptions> parseOptions(QCommandLineParser& parser)
     const auto positional = parser.positionalArguments();
     if (positional.size() != 1
         || !QStringList { u"up"_s, u"down"_s, u"status"_s }.contains(positional.first())) {
-        const std::string given = positional.isEmpty()
+        const std::string actionsGiven = positional.isEmpty()
             ? std::string("none")
             : "'" + positional.join(u' ').toStdString() + "'";
         printUsageError(
-            commandName, "expected exactly one action, up, down or status, not " + given);
+            commandName, "expected exactly one action, up, down or status, not " + actionsGiven);
         return std::nullopt;
     }
 

@@ -36,11 +36,32 @@ bool Console::logContains(const QString& text) const
     return false;
 }
 
-QDir useHome(const QTemporaryDir& home)
+std::optional<QString> CrashSetup::start()
 {
+    if (!home.isValid())
+        return QStringLiteral("cannot create a temporary folder");
+    // The journals go to $XDG_DATA_HOME/Chaos Lab/chaoslab/rollback in both processes.
     qputenv("XDG_DATA_HOME", QFile::encodeName(home.filePath(QStringLiteral("data"))));
     qputenv("XDG_CONFIG_HOME", QFile::encodeName(home.filePath(QStringLiteral("config"))));
-    return QDir(home.filePath(QStringLiteral("data/Chaos Lab/chaoslab/rollback")));
+    journals = QDir(home.filePath(QStringLiteral("data/Chaos Lab/chaoslab/rollback")));
+    if (!engine.start())
+        return engine.error();
+    api = std::make_unique<ToxiproxyClient>(engine.url());
+    return std::nullopt;
+}
+
+bool CrashSetup::createUserProxy()
+{
+    bool created = false;
+    bool done = false;
+    const Proxy userProxy { QStringLiteral("user_db"), QStringLiteral("127.0.0.1:0"),
+        QStringLiteral("127.0.0.1:9"), true, {} };
+    QObject context;
+    api->createProxy(userProxy, &context, [&](const ApiResult& result, const Proxy&) {
+        created = result.ok();
+        done = true;
+    });
+    return QTest::qWaitFor([&done] { return done; }, 5000) && created;
 }
 
 bool startCrashChild(QProcess& child, const QUrl& url, const QString& file)

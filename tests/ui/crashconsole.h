@@ -3,6 +3,7 @@
 // test binary itself, started again as `TEST --crash-child URL FILE`.
 #pragma once
 
+#include "engineprocess.h"
 #include "mainwindow.h"
 #include "settings.h"
 
@@ -16,6 +17,8 @@
 #include <QTest>
 
 #include <functional>
+#include <memory>
+#include <optional>
 
 namespace crashtest {
 
@@ -41,9 +44,22 @@ private:
     chaoslab::ui::MainWindow m_window;
 };
 
-// Points XDG_DATA_HOME and XDG_CONFIG_HOME into `home`, so that this process and the child
-// console share the rollback journals. Returns the folder of the journals.
-QDir useHome(const QTemporaryDir& home);
+// What one crash test runs against: a data folder shared with the child console, the
+// engine as a process of its own, and a client for its API.
+struct CrashSetup
+{
+    QTemporaryDir home;
+    QDir journals;
+    EngineProcess engine;
+    std::unique_ptr<chaoslab::toxiproxy::ToxiproxyClient> api;
+
+    // Points XDG_DATA_HOME and XDG_CONFIG_HOME into the folder and starts the engine.
+    // Returns what failed, or nothing.
+    std::optional<QString> start();
+    // Creates the user's own proxy user_db, which the crashed run changes. Returns whether
+    // the server created it.
+    bool createUserProxy();
+};
 
 // Starts this test binary as the console that is about to crash.
 bool startCrashChild(QProcess& child, const QUrl& url, const QString& file);

@@ -74,53 +74,38 @@ private slots:
 private:
     std::optional<Proxy> serverProxy(const QString& name);
 
-    std::unique_ptr<QTemporaryDir> m_home;
-    QDir m_journals;
-    std::unique_ptr<EngineProcess> m_engine;
-    std::unique_ptr<ToxiproxyClient> m_api;
+    std::unique_ptr<crashtest::CrashSetup> m_setup;
 };
 
 void TestExperimentCrash::init()
 {
-    // The journals go to $XDG_DATA_HOME/Chaos Lab/chaoslab/rollback in both processes.
-    m_home = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_home->isValid());
-    m_journals = crashtest::useHome(*m_home);
-
-    m_engine = std::make_unique<EngineProcess>();
-    QVERIFY2(m_engine->start(), qPrintable(m_engine->error()));
-    m_api = std::make_unique<ToxiproxyClient>(m_engine->url());
+    m_setup = std::make_unique<crashtest::CrashSetup>();
+    const auto error = m_setup->start();
+    QVERIFY2(!error, qPrintable(error.value_or(QString())));
 }
 
 void TestExperimentCrash::cleanup()
 {
-    m_api.reset();
-    m_engine.reset();
-    m_home.reset();
+    m_setup.reset();
 }
 
 std::optional<Proxy> TestExperimentCrash::serverProxy(const QString& name)
 {
-    return fetchProxy(*m_api, name);
+    return fetchProxy(*m_setup->api, name);
 }
 
 void TestExperimentCrash::nextStartRestoresWhatACrashedExperimentChanged()
 {
-    bool created = false;
-    const Proxy userProxy { QStringLiteral("user_db"), QStringLiteral("127.0.0.1:0"),
-        QStringLiteral("127.0.0.1:9"), true, {} };
-    m_api->createProxy(
-        userProxy, this, [&](const ApiResult& result, const Proxy&) { created = result.ok(); });
-    QTRY_VERIFY(created);
+    QVERIFY(m_setup->createUserProxy());
 
-    const QString experimentPath = m_home->filePath(QStringLiteral("crash-experiment.json"));
+    const QString experimentPath = m_setup->home.filePath(QStringLiteral("crash-experiment.json"));
     QFile experiment(experimentPath);
     QVERIFY(experiment.open(QIODevice::WriteOnly));
-    experiment.write(experimentJson(m_engine->url()));
+    experiment.write(experimentJson(m_setup->engine.url()));
     experiment.close();
 
     QProcess child;
-    QVERIFY2(crashtest::startCrashChild(child, m_engine->url(), experimentPath),
+    QVERIFY2(crashtest::startCrashChild(child, m_setup->engine.url(), experimentPath),
         qPrintable(child.errorString()));
 
     // The experiment's changes reach the server; then the console dies during the pause.
@@ -135,10 +120,10 @@ void TestExperimentCrash::nextStartRestoresWhatACrashedExperimentChanged()
     QVERIFY(child.waitForFinished(5000));
     QCOMPARE(child.exitStatus(), QProcess::CrashExit);
 
-    QCOMPARE(m_journals.entryList({ QStringLiteral("*.json") }, QDir::Files).size(), 1);
+    QCOMPARE(m_setup->journals.entryList({ QStringLiteral("*.json") }, QDir::Files).size(), 1);
 
     // The next console connects and rolls the journal back without being asked.
-    crashtest::Console console(m_engine->url());
+    crashtest::Console console(m_setup->engine.url());
     QTRY_VERIFY_WITH_TIMEOUT(
         console.logContains(
             QStringLiteral("The last run of experiment \"Crash\" ended without rolling back")),
@@ -148,7 +133,7 @@ void TestExperimentCrash::nextStartRestoresWhatACrashedExperimentChanged()
     const auto db = serverProxy(QStringLiteral("user_db"));
     QVERIFY(db.has_value());
     QVERIFY(db->toxics.isEmpty());
-    QCOMPARE(m_journals.entryList({ QStringLiteral("*.json") }, QDir::Files).size(), 0);
+    QCOMPARE(m_setup->journals.entryList({ QStringLiteral("*.json") }, QDir::Files).size(), 0);
 }
 
 int main(int argc, char** argv)

@@ -74,53 +74,38 @@ private slots:
 private:
     std::optional<Proxy> serverProxy(const QString& name);
 
-    std::unique_ptr<QTemporaryDir> m_home;
-    QDir m_journals;
-    std::unique_ptr<EngineProcess> m_engine;
-    std::unique_ptr<ToxiproxyClient> m_api;
+    std::unique_ptr<crashtest::CrashSetup> m_setup;
 };
 
 void TestLabCrash::init()
 {
-    // The journals go to $XDG_DATA_HOME/Chaos Lab/chaoslab/rollback in both processes.
-    m_home = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_home->isValid());
-    m_journals = crashtest::useHome(*m_home);
-
-    m_engine = std::make_unique<EngineProcess>();
-    QVERIFY2(m_engine->start(), qPrintable(m_engine->error()));
-    m_api = std::make_unique<ToxiproxyClient>(m_engine->url());
+    m_setup = std::make_unique<crashtest::CrashSetup>();
+    const auto error = m_setup->start();
+    QVERIFY2(!error, qPrintable(error.value_or(QString())));
 }
 
 void TestLabCrash::cleanup()
 {
-    m_api.reset();
-    m_engine.reset();
-    m_home.reset();
+    m_setup.reset();
 }
 
 std::optional<Proxy> TestLabCrash::serverProxy(const QString& name)
 {
-    return fetchProxy(*m_api, name);
+    return fetchProxy(*m_setup->api, name);
 }
 
 void TestLabCrash::nextStartRestoresWhatACrashedLabChanged()
 {
-    bool created = false;
-    const Proxy userProxy { QStringLiteral("user_db"), QStringLiteral("127.0.0.1:0"),
-        QStringLiteral("127.0.0.1:9"), true, {} };
-    m_api->createProxy(
-        userProxy, this, [&](const ApiResult& result, const Proxy&) { created = result.ok(); });
-    QTRY_VERIFY(created);
+    QVERIFY(m_setup->createUserProxy());
 
-    const QString labPath = m_home->filePath(QStringLiteral("crash.json"));
+    const QString labPath = m_setup->home.filePath(QStringLiteral("crash.json"));
     QFile lab(labPath);
     QVERIFY(lab.open(QIODevice::WriteOnly));
     lab.write(labJson);
     lab.close();
 
     QProcess child;
-    QVERIFY2(crashtest::startCrashChild(child, m_engine->url(), labPath),
+    QVERIFY2(crashtest::startCrashChild(child, m_setup->engine.url(), labPath),
         qPrintable(child.errorString()));
 
     // The lab's changes reach the server; then the console dies without a chance to undo.
@@ -135,11 +120,11 @@ void TestLabCrash::nextStartRestoresWhatACrashedLabChanged()
     QVERIFY(child.waitForFinished(5000));
     QCOMPARE(child.exitStatus(), QProcess::CrashExit);
 
-    QCOMPARE(m_journals.entryList({ QStringLiteral("*.json") }, QDir::Files).size(), 1);
+    QCOMPARE(m_setup->journals.entryList({ QStringLiteral("*.json") }, QDir::Files).size(), 1);
     QVERIFY(serverProxy(QStringLiteral("crash_api")).has_value());
 
     // The next console connects and rolls the journal back without being asked.
-    crashtest::Console console(m_engine->url());
+    crashtest::Console console(m_setup->engine.url());
     QTRY_VERIFY_WITH_TIMEOUT(
         console.logContains(QStringLiteral("ended without rolling back")), 10000);
     QVERIFY(!serverProxy(QStringLiteral("crash_api")).has_value());
@@ -147,7 +132,7 @@ void TestLabCrash::nextStartRestoresWhatACrashedLabChanged()
     QVERIFY(db.has_value());
     QVERIFY(db->enabled);
     QVERIFY(db->toxics.isEmpty());
-    QCOMPARE(m_journals.entryList({ QStringLiteral("*.json") }, QDir::Files).size(), 0);
+    QCOMPARE(m_setup->journals.entryList({ QStringLiteral("*.json") }, QDir::Files).size(), 0);
 }
 
 void TestLabCrash::restoreGoesToJournalServer()
@@ -160,21 +145,21 @@ void TestLabCrash::restoreGoesToJournalServer()
     bool created = false;
     const Proxy proxy { QStringLiteral("elsewhere"), QStringLiteral("127.0.0.1:0"),
         QStringLiteral("127.0.0.1:9"), true, {} };
-    for (ToxiproxyClient* api : { m_api.get(), &otherApi }) {
+    for (ToxiproxyClient* api : { m_setup->api.get(), &otherApi }) {
         created = false;
         api->createProxy(
             proxy, this, [&](const ApiResult& result, const Proxy&) { created = result.ok(); });
         QTRY_VERIFY(created);
     }
 
-    QVERIFY(m_journals.mkpath(QStringLiteral(".")));
-    chaoslab::lab::RollbackJournal journal(
-        m_journals.filePath(QStringLiteral("other.json")), QStringLiteral("test run"), other.url());
+    QVERIFY(m_setup->journals.mkpath(QStringLiteral(".")));
+    chaoslab::lab::RollbackJournal journal(m_setup->journals.filePath(QStringLiteral("other.json")),
+        QStringLiteral("test run"), other.url());
     QString error;
     QVERIFY2(journal.recordCreatedProxy(QStringLiteral("elsewhere"), &error), qPrintable(error));
     QVERIFY(markWriterEnded(journal.path()));
 
-    crashtest::Console console(m_engine->url());
+    crashtest::Console console(m_setup->engine.url());
     QTRY_VERIFY_WITH_TIMEOUT(
         console.logContains(QStringLiteral("ended without rolling back")), 10000);
     bool listed = false;

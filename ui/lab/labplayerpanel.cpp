@@ -46,7 +46,7 @@ LabPlayerPanel::LabPlayerPanel(toxiproxy::ToxiproxyClient* client,
     m_steps->setMaximumHeight(m_steps->fontMetrics().height() * 7);
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    // Empty boxes and an unlabelled answer button would only puzzle before the first lab.
+    // Before the first lab, the step view is only empty boxes and a button without a label.
     m_steps->hide();
     m_stepView->hide();
 
